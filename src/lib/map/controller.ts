@@ -1,0 +1,138 @@
+/**
+ * Owns the MapLibre map: builds it, and renders a step's whole state onto it (camera, markers,
+ * country outlines, routes). `render` is idempotent, so calling it for the same step twice, or
+ * after any sequence of other steps, gives the same map.
+ */
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import fontUrl from '@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2?url';
+import type { Story } from '../story/model.ts';
+import type { StepView } from '../story/view.ts';
+import { cameraTarget, framePadding, type CameraTarget } from '../geo/camera.ts';
+import { greatCircleLine, partialLine } from '../geo/routes.ts';
+import { mapStyle, highlight, HIGHLIGHT_LAYERS } from './style.ts';
+import { addMarkers, type MarkerSet } from './markers.ts';
+import type { LngLat } from '../story/model.ts';
+
+setWorkerUrl(workerUrl);
+
+export interface RenderOptions {
+  reducedMotion: boolean;
+  /** Height of what covers the top of the map (the timeline), kept clear of the framed places. */
+  overlayTop: number;
+}
+
+export class MapController {
+  readonly map: MapLibreMap;
+  readonly ready: Promise<void>;
+  private markers: MarkerSet | undefined;
+  private lines: Map<string, LngLat[]>;
+  private lastCamera = '';
+  /** The latest state asked for before the map had loaded; drawn as soon as it has. */
+  private pending: { view: StepView; options: RenderOptions } | undefined;
+
+  constructor(
+    container: HTMLElement,
+    private story: Story,
+    basemapUrl: string,
+    onOpen: (id: string, button: HTMLElement) => void,
+  ) {
+    this.map = new MapLibreMap({
+      container,
+      style: mapStyle(new URL(basemapUrl, document.baseURI).href, fontUrl),
+      // The reader moves the map by scrolling the story; dragging or wheel-zooming it would fight that.
+      interactive: false,
+      attributionControl: false,
+      center: [0, 0],
+      zoom: 1,
+      fadeDuration: 0,
+    });
+    this.lines = new Map(story.routes.map((r) => [r.id, greatCircleLine(r.from.coordinates, r.to.coordinates)]));
+    this.ready = new Promise((resolve) => {
+      this.map.once('load', () => {
+        this.setPlaces();
+        this.markers = addMarkers(this.map, story, onOpen);
+        if (this.pending) this.render(this.pending.view, this.pending.options);
+        this.map.once('idle', () => resolve());
+      });
+    });
+  }
+
+  private setPlaces() {
+    const source = this.map.getSource<GeoJSONSource>('places');
+    source?.setData({
+      type: 'FeatureCollection',
+      features: this.story.places.map((p) => ({
+        type: 'Feature',
+        properties: { name: p.name, precision: p.precision },
+        geometry: { type: 'Point', coordinates: p.coordinates },
+      })),
+    });
+  }
+
+  /** Where the camera must settle for this step at the map's current size. */
+  target(view: StepView, options: RenderOptions): CameraTarget {
+    const canvas = this.map.getContainer();
+    const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
+    return cameraTarget(view.step.camera, viewport, framePadding(viewport, options.overlayTop));
+  }
+
+  render(view: StepView, options: RenderOptions) {
+    if (!this.markers) {
+      this.pending = { view, options };
+      return;
+    }
+    this.markers?.setActive(view.activeEvents);
+    for (const [layer, detail] of HIGHLIGHT_LAYERS) this.map.setFilter(layer, highlight(detail, view.countries));
+    this.renderRoutes(view);
+    this.moveCamera(view, options);
+  }
+
+  private renderRoutes(view: StepView) {
+    const byId = new Map(this.story.routes.map((r) => [r.id, r]));
+    this.map.getSource<GeoJSONSource>('routes')?.setData({
+      type: 'FeatureCollection',
+      features: view.routes.flatMap(({ id, fraction }) => {
+        const route = byId.get(id);
+        const line = this.lines.get(id);
+        if (!route || !line || fraction <= 0) return [];
+        return [
+          {
+            type: 'Feature' as const,
+            properties: { id, planned: route.planned },
+            geometry: { type: 'LineString' as const, coordinates: partialLine(line, fraction) },
+          },
+        ];
+      }),
+    });
+  }
+
+  private moveCamera(view: StepView, options: RenderOptions) {
+    const canvas = this.map.getContainer();
+    const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
+    const padding = framePadding(viewport, options.overlayTop);
+    const target = cameraTarget(view.step.camera, viewport, padding);
+    // Scroll progress re-renders the routes many times a second; only a new target moves the camera.
+    const key = JSON.stringify([target, padding]);
+    if (key === this.lastCamera) return;
+    this.lastCamera = key;
+    const camera = { ...target, padding };
+    if (options.reducedMotion) this.map.jumpTo(camera);
+    else this.map.flyTo({ ...camera, essential: true, speed: 1.4, curve: 1.4, maxDuration: 2500 });
+  }
+
+  camera(): CameraTarget {
+    const c = this.map.getCenter();
+    return {
+      center: [c.lng, c.lat],
+      zoom: this.map.getZoom(),
+      bearing: this.map.getBearing(),
+      pitch: this.map.getPitch(),
+    };
+  }
+
+  destroy() {
+    this.markers?.remove();
+    this.map.remove();
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The map style: bundled basemap, bundled label font, and empty sources for places and routes
+ * that the controller fills. No tile server, no glyph server, no token.
+ */
+import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+import { DETAIL_ZOOM, REGION_ZOOM } from '../geo/basemap.ts';
+
+export const COLORS = {
+  water: '#dfe8ee',
+  land: '#f7f5f0',
+  border: '#a9a39a',
+  highlight: '#c2410c',
+  route: '#9a3412',
+  label: '#2b2b2b',
+};
+
+const FONT = 'Story Sans';
+const tier = (detail: number): ExpressionSpecification => ['==', ['get', 'detail'], detail];
+/** [tier, minzoom, maxzoom]: each zoom range draws exactly one tier of the basemap. */
+const TIERS: [number, number, number][] = [
+  [0, 0, REGION_ZOOM],
+  [1, REGION_ZOOM, DETAIL_ZOOM],
+  [2, DETAIL_ZOOM, 24],
+];
+const land = (filter: ExpressionSpecification): ExpressionSpecification => [
+  'all',
+  filter,
+  ['==', ['get', 'kind'], 'land'],
+];
+const border = (filter: ExpressionSpecification): ExpressionSpecification => [
+  'all',
+  filter,
+  ['==', ['get', 'kind'], 'border'],
+];
+
+/** Filter for the land of the given countries (ISO numeric codes) in one tier of the basemap. */
+export function highlight(detail: number, iso: readonly string[]): ExpressionSpecification {
+  return ['all', land(tier(detail)), ['in', ['get', 'iso'], ['literal', [...iso]]]];
+}
+
+/** Ids of the layers that `highlight` filters, per tier. */
+export const HIGHLIGHT_LAYERS = TIERS.flatMap(([detail]) => [
+  [`highlight-${detail}`, detail],
+  [`outline-${detail}`, detail],
+]) as [string, number][];
+
+export function mapStyle(basemapUrl: string, fontUrl: string): StyleSpecification {
+  const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
+  return {
+    version: 8,
+    'font-faces': { [FONT]: [{ url: fontUrl }] },
+    sources: { basemap: { type: 'geojson', data: basemapUrl }, places: empty, routes: empty },
+    layers: [
+      { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
+      ...TIERS.map(([detail, minzoom, maxzoom]) => ({
+        id: `land-${detail}`,
+        type: 'fill' as const,
+        source: 'basemap',
+        minzoom,
+        maxzoom,
+        filter: land(tier(detail)),
+        paint: { 'fill-color': COLORS.land },
+      })),
+      ...TIERS.map(([detail, minzoom, maxzoom]) => ({
+        id: `borders-${detail}`,
+        type: 'line' as const,
+        source: 'basemap',
+        minzoom,
+        maxzoom,
+        filter: border(tier(detail)),
+        paint: { 'line-color': COLORS.border, 'line-width': 0.8 },
+      })),
+      // Country-level places of the step, drawn as the country's own shape (filled by `highlight`).
+      ...TIERS.flatMap(([detail, minzoom, maxzoom]) => [
+        {
+          id: `highlight-${detail}`,
+          type: 'fill' as const,
+          source: 'basemap',
+          minzoom,
+          maxzoom,
+          filter: highlight(detail, []),
+          paint: { 'fill-color': COLORS.highlight, 'fill-opacity': 0.16 },
+        },
+        {
+          id: `outline-${detail}`,
+          type: 'line' as const,
+          source: 'basemap',
+          minzoom,
+          maxzoom,
+          filter: highlight(detail, []),
+          paint: { 'line-color': COLORS.highlight, 'line-width': 1.5, 'line-dasharray': [2, 1.5] },
+        },
+      ]),
+      {
+        id: 'routes',
+        type: 'line',
+        source: 'routes',
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': COLORS.route,
+          'line-width': 3,
+          'line-dasharray': ['case', ['get', 'planned'], ['literal', [1.5, 1.5]], ['literal', [1, 0]]],
+        },
+      },
+      {
+        id: 'city-dots',
+        type: 'circle',
+        source: 'places',
+        filter: ['!=', ['get', 'precision'], 'country'],
+        paint: { 'circle-radius': 3, 'circle-color': COLORS.label },
+      },
+      {
+        id: 'place-labels',
+        type: 'symbol',
+        source: 'places',
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [FONT],
+          'text-size': ['case', ['==', ['get', 'precision'], 'country'], 13, 14],
+          'text-transform': ['case', ['==', ['get', 'precision'], 'country'], 'uppercase', 'none'],
+          'text-letter-spacing': ['case', ['==', ['get', 'precision'], 'country'], 0.08, 0],
+          // Beside the ring of markers that may sit on the place (see geo/spread.ts).
+          'text-anchor': 'left',
+          'text-offset': [
+            'case',
+            ['==', ['get', 'precision'], 'country'],
+            ['literal', [3.2, 0]],
+            ['literal', [2.2, 0]],
+          ],
+          'text-optional': true,
+        },
+        paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.land, 'text-halo-width': 1.5 },
+      },
+    ],
+  };
+}

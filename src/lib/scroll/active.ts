@@ -1,0 +1,48 @@
+/**
+ * Which step is active, and how far the reader is through it, from the steps' positions alone.
+ * Pure, so that a slow scroll, a fast scroll, a reload mid-page or a deep link all give the same
+ * answer for the same scroll position.
+ */
+
+/** Where the trigger line sits, as a fraction of the viewport height from its top. */
+export function triggerFraction(viewportWidth: number): number {
+  // On a phone the card covers the lower part of the map, so the reader's eye sits lower.
+  return viewportWidth >= 900 ? 0.5 : 0.65;
+}
+
+export interface StepBox {
+  /** Top and height of the step element relative to the viewport (getBoundingClientRect). */
+  top: number;
+  height: number;
+}
+
+/**
+ * The active step is the last one whose top has passed the trigger line; before the first step
+ * the first is active, so the map never shows "nothing".
+ */
+export function activeIndex(steps: readonly StepBox[], trigger: number): number {
+  let active = 0;
+  steps.forEach((step, i) => {
+    if (step.top <= trigger) active = i;
+  });
+  return active;
+}
+
+/** 0 when the step's top meets the trigger line, 1 when its bottom does. */
+export function stepProgress(step: StepBox, trigger: number): number {
+  if (step.height <= 0) return 1;
+  return Math.min(1, Math.max(0, (trigger - step.top) / step.height));
+}
+
+/**
+ * The document scroll position that puts the middle of a step on the trigger line: the reading
+ * position `goTo` and deep links jump to. `pageTop` is the step's top in document coordinates.
+ */
+export function scrollTargetFor(pageTop: number, height: number, trigger: number, maxScroll: number): number {
+  return Math.round(Math.min(maxScroll, Math.max(0, pageTop + height / 2 - trigger)));
+}
+
+/** How much of a step's route to draw: it grows over the first half of the step, then stays whole. */
+export function routeFraction(progress: number, reducedMotion: boolean): number {
+  return reducedMotion ? 1 : Math.min(1, Math.max(0, progress / 0.5));
+}

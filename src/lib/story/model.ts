@@ -1,0 +1,92 @@
+/**
+ * The story as the page uses it: validated, ids resolved, dates parsed, country places given
+ * their anchor and outline box from the basemap. It is plain JSON, so the build can inline it into
+ * each page and the browser never re-validates.
+ */
+import type { CalendarDate } from './dates.ts';
+import type { When } from './when.ts';
+
+export type LngLat = [number, number];
+/** [west, south, east, north] */
+export type BBox = [number, number, number, number];
+
+export interface Place {
+  id: string;
+  name: string;
+  precision: 'point' | 'city' | 'country';
+  /** For a point or city, where it is; for a country, only an anchor to hang its marker on. */
+  coordinates: LngLat;
+  bbox: BBox;
+  /** ISO 3166-1 numeric code of a country-level place, to highlight its outline. */
+  iso?: string;
+}
+
+export interface Source {
+  id: string;
+  name: string;
+  title?: string;
+  date: CalendarDate;
+  url?: string;
+}
+
+export interface Quote {
+  text: string;
+  who: string;
+}
+
+export interface StoryEvent {
+  id: string;
+  title: string;
+  when: When;
+  /** Absent when the source gives no place; such an event has no marker. */
+  place?: Place;
+  what: string;
+  quotes: Quote[];
+  source: Source;
+}
+
+export interface Route {
+  id: string;
+  from: Place;
+  to: Place;
+  kind: 'deployment' | 'evacuation' | 'travel';
+  label: string;
+  planned: boolean;
+}
+
+export type Camera =
+  | { kind: 'view'; center: LngLat; zoom: number; bearing: number; pitch: number }
+  | { kind: 'fit'; ids: string[]; bbox: BBox; maxZoom: number };
+
+export interface Step {
+  id: string;
+  title?: string;
+  text: string;
+  events: string[];
+  routes: string[];
+  camera: Camera;
+}
+
+export interface Story {
+  slug: string;
+  title: string;
+  summary: string;
+  credit: string;
+  mapCredit: string;
+  /** The source this story retells; its date is "today" for the story. */
+  basedOn: Source;
+  sources: Source[];
+  places: Place[];
+  events: StoryEvent[];
+  routes: Route[];
+  steps: Step[];
+}
+
+/** The first step that shows an event: where a click on the timeline takes the reader. */
+export function stepOfEvent(story: Story, eventId: string): Step | undefined {
+  return story.steps.find((step) => step.events.includes(eventId));
+}
+
+export function locatedEvents(story: Story): (StoryEvent & { place: Place })[] {
+  return story.events.filter((e): e is StoryEvent & { place: Place } => e.place !== undefined);
+}

@@ -1,0 +1,89 @@
+/**
+ * Checks what the schema alone cannot: ids are unique, and every id a story mentions exists.
+ * Each problem carries the path of the offending value so the build error can name its line.
+ */
+import type { StoryFile } from './schema.ts';
+import { parseCalendarDate, type CalendarDate } from './dates.ts';
+
+export interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+type Path = Problem['path'];
+
+function duplicates(items: { id: string }[], list: string, kind: string): Problem[] {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) problems.push({ path: [list, i, 'id'], message: `${kind} id "${item.id}" is used twice` });
+    seen.add(item.id);
+  });
+  return problems;
+}
+
+function checkRangeOrder(when: StoryFile['events'][number]['when'], path: Path): Problem[] {
+  if (!('from' in when)) return [];
+  const from = parseCalendarDate(when.from);
+  const to = parseCalendarDate(when.to);
+  if (typeof from === 'string' || typeof to === 'string') return [];
+  const key = (d: CalendarDate) => d.year * 10000 + d.month * 100 + d.day;
+  if (key(to) >= key(from)) return [];
+  return [{ path: [...path, 'to'], message: `range ends (${to.text}) before it starts (${from.text})` }];
+}
+
+export function checkReferences(story: StoryFile, knownCountries: ReadonlySet<string>): Problem[] {
+  const places = story.places ?? [];
+  const routes = story.routes ?? [];
+  const problems = [
+    ...duplicates(story.sources, 'sources', 'source'),
+    ...duplicates(places, 'places', 'place'),
+    ...duplicates(story.events, 'events', 'event'),
+    ...duplicates(routes, 'routes', 'route'),
+    ...duplicates(story.steps, 'steps', 'step'),
+  ];
+  const add = (path: Path, message: string) => problems.push({ path, message });
+  const ids = (items: { id: string }[]) => new Set(items.map((item) => item.id));
+  const sourceIds = ids(story.sources);
+  const placeIds = ids(places);
+  const eventIds = ids(story.events);
+  const routeIds = ids(routes);
+
+  if (!sourceIds.has(story.basedOn)) add(['basedOn'], `basedOn names unknown source "${story.basedOn}"`);
+  places.forEach((place, i) => {
+    if (place.precision === 'country' && !knownCountries.has(place.iso))
+      add(['places', i, 'iso'], `the basemap has no country with iso "${place.iso}"`);
+  });
+  story.events.forEach((event, i) => {
+    if (event.where !== undefined && !placeIds.has(event.where))
+      add(['events', i, 'where'], `event "${event.id}" is at unknown place "${event.where}"`);
+    if (!sourceIds.has(event.source))
+      add(['events', i, 'source'], `event "${event.id}" cites unknown source "${event.source}"`);
+    problems.push(...checkRangeOrder(event.when, ['events', i, 'when']));
+  });
+  routes.forEach((route, i) => {
+    for (const end of ['from', 'to'] as const)
+      if (!placeIds.has(route[end]))
+        add(['routes', i, end], `route "${route.id}" ${end} unknown place "${route[end]}"`);
+  });
+  story.steps.forEach((step, i) => {
+    (step.events ?? []).forEach((ref, j) => {
+      if (!eventIds.has(ref)) add(['steps', i, 'events', j], `step "${step.id}" shows unknown event "${ref}"`);
+    });
+    (step.routes ?? []).forEach((ref, j) => {
+      if (!routeIds.has(ref)) add(['steps', i, 'routes', j], `step "${step.id}" shows unknown route "${ref}"`);
+    });
+    if (!('fit' in step.camera)) return;
+    step.camera.fit.forEach((ref, j) => {
+      const event = story.events.find((e) => e.id === ref);
+      if (event ? event.where !== undefined : placeIds.has(ref)) return;
+      add(
+        ['steps', i, 'camera', 'fit', j],
+        event
+          ? `step "${step.id}" fits event "${ref}", which has no place`
+          : `step "${step.id}" fits unknown event or place "${ref}"`,
+      );
+    });
+  });
+  return problems;
+}

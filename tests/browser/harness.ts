@@ -1,0 +1,100 @@
+/**
+ * Shared set-up for the browser tests: serves the built site (`dist/`) on 127.0.0.1, finds a
+ * Chromium, and watches every page for console errors and requests to any other host.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+
+export function findChrome(): string {
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ];
+  const found = candidates.find((c): c is string => !!c && existsSync(c));
+  if (!found) throw new Error('no Chromium found: install it (apt-get install chromium) or set CHROME_PATH');
+  return found;
+}
+
+export interface Site {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dist/` on a free port of 127.0.0.1; stop it with `close()`. */
+export async function serveSite(dir = DIST): Promise<Site> {
+  if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`${dir} has no index.html: run \`vite build\` first`);
+  const handler = sirv(dir, { dev: false, etag: true });
+  const server: Server = createServer((req, res) =>
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    }),
+  );
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChrome(),
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+export interface Watch {
+  errors: string[];
+  foreign: string[];
+}
+
+/** Records console errors, uncaught exceptions and requests to any host but the site's own. */
+export function watch(page: Page, siteUrl: string): Watch {
+  const own = new URL(siteUrl).host;
+  const w: Watch = { errors: [], foreign: [] };
+  page.on('console', (m) => m.type() === 'error' && w.errors.push(m.text()));
+  page.on('pageerror', (e) => w.errors.push(String(e)));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.host !== own) w.foreign.push(r.url());
+  });
+  return w;
+}
+
+/** Opens a story page and waits for `window.storyMap.ready` (the map's first idle). */
+export async function openStory(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => window.storyMap !== undefined);
+  await page.evaluate(() => window.storyMap?.ready);
+}
+
+/** Waits until the map has stopped moving. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const m = document.querySelector('[data-testid="map"]');
+    return m?.getAttribute('data-moving') === 'false';
+  });
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { storyPages } from './src/build/plugin.ts';
+
+export default defineConfig({
+  // Relative asset URLs: the built site works from any folder a newsroom copies it to.
+  base: './',
+  plugins: [svelte(), storyPages({ dir: 'data/stories', home: 'mss-haiti' })],
+  build: { target: 'es2022', assetsInlineLimit: 0 },
+  preview: { host: '127.0.0.1' },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // Browser tests share one built site and a small machine: run files one at a time.
+    fileParallelism: false,
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+  },
+});
