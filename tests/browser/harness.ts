@@ -75,8 +75,13 @@ export interface Watch {
 export function watch(page: Page, siteUrl: string): Watch {
   const own = new URL(siteUrl).host;
   const w: Watch = { errors: [], foreign: [] };
-  page.on('console', (m) => m.type() === 'error' && w.errors.push(m.text()));
+  // A failed load is reported below with its address; the console's copy of it says less.
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && w.errors.push(m.text()),
+  );
   page.on('pageerror', (e) => w.errors.push(String(e)));
+  page.on('response', (r) => r.status() >= 400 && w.errors.push(`${r.status()} ${r.url()}`));
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.host !== own) w.foreign.push(r.url());
@@ -94,7 +99,7 @@ export async function openStory(page: Page, url: string): Promise<void> {
 /** Waits until the map has stopped moving. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const m = document.querySelector('[data-testid="map"]');
+    const m = document.querySelector('[data-testid="map-canvas"]');
     return m?.getAttribute('data-moving') === 'false';
   });
 }

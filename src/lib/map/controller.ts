@@ -47,6 +47,10 @@ export class MapController {
       zoom: 1,
       fadeDuration: 0,
     });
+    // Tests and hosts can tell a settled map from a moving one without timing it.
+    container.dataset.moving = 'false';
+    this.map.on('movestart', () => (container.dataset.moving = 'true'));
+    this.map.on('moveend', () => (container.dataset.moving = 'false'));
     this.lines = new Map(story.routes.map((r) => [r.id, greatCircleLine(r.from.coordinates, r.to.coordinates)]));
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
@@ -119,6 +123,12 @@ export class MapController {
     const camera = { ...target, padding };
     if (options.reducedMotion) this.map.jumpTo(camera);
     else this.map.flyTo({ ...camera, essential: true, speed: 1.4, curve: 1.4, maxDuration: 2500 });
+  }
+
+  /** Resolves once the camera has stopped moving. */
+  settled(): Promise<void> {
+    if (!this.map.isMoving()) return Promise.resolve();
+    return new Promise((resolve) => this.map.once('moveend', () => resolve()));
   }
 
   camera(): CameraTarget {

@@ -32,19 +32,26 @@ export function parseCalendarDate(input: string | number): CalendarDate | string
   return { text, precision, year, month, day };
 }
 
+/** Date.UTC reads years 0..99 as 1900..1999; setting the full year keeps them as written. */
+function utc(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(Date.UTC(2000, monthIndex, day));
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utc(year, month, 0).getUTCDate();
 }
 
 /** First instant covered by the date (midnight UTC of its first day). */
 export function startOf(date: CalendarDate): Date {
-  return new Date(Date.UTC(date.year, date.month - 1, date.day));
+  return utc(date.year, date.month - 1, date.day);
 }
 
 /** First instant after the date: the day, month or year it names is [startOf, endOf). */
 export function endOf(date: CalendarDate): Date {
   const { year, month, day } = date;
-  if (date.precision === 'year') return new Date(Date.UTC(year + 1, 0, 1));
-  if (date.precision === 'month') return new Date(Date.UTC(year, month, 1));
-  return new Date(Date.UTC(year, month - 1, day + 1));
+  if (date.precision === 'year') return utc(year + 1, 0, 1);
+  if (date.precision === 'month') return utc(year, month, 1);
+  return utc(year, month - 1, day + 1);
 }

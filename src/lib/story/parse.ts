@@ -4,6 +4,7 @@
  * reporter can act on instead of a blank page.
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
 import { storySchema, type StoryFile } from './schema.ts';
 import { checkReferences } from './references.ts';
 
@@ -59,16 +60,34 @@ export function parseStory(source: string, file: string, knownCountries: Readonl
     return { file, line: pos.line, column: pos.col, field: formatField(path), message };
   };
   const parsed = storySchema.safeParse(doc.toJS());
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => at(i.path, describe(i))) };
+  if (!parsed.success) {
+    const issues = parsed.error.issues.flatMap((i) => explain(i));
+    return { ok: false, errors: issues.map((i) => at(i.path, i.message)) };
+  }
   const problems = checkReferences(parsed.data, knownCountries);
   if (problems.length > 0) return { ok: false, errors: problems.map((p) => at(p.path, p.message)) };
   return { ok: true, story: parsed.data };
 }
 
-/** Zod's wording for a missing field is "expected X, received undefined"; say it plainly. */
-function describe(issue: { code: string; message: string; input?: unknown; path: PropertyKey[] }): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined)
-    return `missing (${issue.message.replace(/^Invalid input: /, '')})`;
-  if (issue.code === 'unrecognized_keys') return issue.message.replace(/^Unrecognized key/, 'unknown field');
-  return issue.message.replace(/^Invalid input: /, '');
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Zod's issues, reworded for a reporter. A value that matches none of a union's shapes (a camera,
+ * a `when`) is reported by the shape it came closest to, so `zoom: "far"` names `zoom`.
+ */
+function explain(issue: Issue, base: PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
+  const path = [...base, ...issue.path];
+  const message = issue.message.replace(/^Invalid input: /, '');
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // The closest shape is the one whose problems are fewest and not about unknown fields.
+    const score = (issues: Issue[]) =>
+      issues.length + 100 * issues.filter((i) => i.code === 'unrecognized_keys').length;
+    const best = issue.errors.reduce((a, b) => (score(b) < score(a) ? b : a));
+    if (score(best) < 100) return best.flatMap((i) => explain(i, path));
+  }
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => ({ path: [...path, key], message: `unknown field "${key}"` }));
+  if (issue.code === 'invalid_type' && / received undefined$/.test(message))
+    return [{ path, message: `missing (${message.replace(/, received undefined$/, '')})` }];
+  return [{ path, message }];
 }

@@ -3,7 +3,7 @@
  * Each problem carries the path of the offending value so the build error can name its line.
  */
 import type { StoryFile } from './schema.ts';
-import { parseCalendarDate, type CalendarDate } from './dates.ts';
+import { endOf, parseCalendarDate, startOf } from './dates.ts';
 
 export interface Problem {
   path: (string | number)[];
@@ -27,8 +27,8 @@ function checkRangeOrder(when: StoryFile['events'][number]['when'], path: Path):
   const from = parseCalendarDate(when.from);
   const to = parseCalendarDate(when.to);
   if (typeof from === 'string' || typeof to === 'string') return [];
-  const key = (d: CalendarDate) => d.year * 10000 + d.month * 100 + d.day;
-  if (key(to) >= key(from)) return [];
+  // `to` is inclusive at its own precision: { from: 2025-03-15, to: 2025-03 } runs to 31 March.
+  if (+endOf(to) > +startOf(from)) return [];
   return [{ path: [...path, 'to'], message: `range ends (${to.text}) before it starts (${from.text})` }];
 }
 

@@ -64,6 +64,7 @@ export function formatDate(date: CalendarDate): string {
 
 /** A range written as compactly as its ends allow: `24–30 March 2025`, `30 March – 3 April 2025`. */
 export function formatRange(from: CalendarDate, to: CalendarDate): string {
+  if (from.text === to.text) return formatDate(from);
   if (from.precision === 'day' && to.precision === 'day' && from.year === to.year) {
     if (from.month === to.month) return `${from.day}–${to.day} ${MONTHS[to.month - 1]} ${to.year}`;
     return `${from.day} ${MONTHS[from.month - 1]} – ${formatDate(to)}`;

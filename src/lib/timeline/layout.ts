@@ -104,7 +104,8 @@ export function layoutTimeline(
     if (e.when.kind === 'date' && e.when.date.precision !== 'day') return false;
     if (e.when.kind === 'range' && (e.when.from.precision !== 'day' || e.when.to.precision !== 'day')) return false;
     const { start, end } = interval(e.when, published);
-    return end - start <= SHORT && end <= pub + DAY && pub - end <= RECENT;
+    // "This week" may run past the report's date; it still belongs with the days around it.
+    return end - start <= SHORT && start < pub && pub - end <= RECENT;
   };
   const close = events.filter(isDetail);
   const hasDetail = close.length >= 2;

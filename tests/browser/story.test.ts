@@ -1,0 +1,155 @@
+/**
+ * The Haiti story in a real Chromium, at phone and desktop sizes: scrolling through every step,
+ * markers and their detail by mouse and keyboard, deep links, the timeline and the back button.
+ * Every page is also watched for console errors and for requests to any other host.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openStory, serveSite, watch, type Site, type Watch } from './harness.ts';
+import { activeMarkers, expectedCamera, scrollToStep, storyOf, waitForCamera } from './expect.ts';
+import { formatWhen } from '../../src/lib/story/when.ts';
+import { stepOfEvent, type Story } from '../../src/lib/story/model.ts';
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** The event id of the focused marker, if a marker has focus. */
+const focusedEvent = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.event);
+
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1440, height: 900 },
+];
+
+describe.each(SIZES)('on a $name ($width px)', ({ width, height }) => {
+  let page: Page;
+  let watched: Watch;
+  let story: Story;
+
+  async function open(path = '/') {
+    page = await browser.newPage({ viewport: { width, height } });
+    watched = watch(page, site.url);
+    await openStory(page, site.url + path);
+    story = await storyOf(page);
+  }
+
+  afterEach(async () => {
+    expect(watched.errors, 'console errors').toEqual([]);
+    expect(watched.foreign, 'requests to other hosts').toEqual([]);
+    await page?.close();
+  });
+
+  it('lists every step in story order, as the contract says', async () => {
+    await open();
+    const dom = await page.$$eval('[data-step]', (els) => els.map((el) => [el.id, (el as HTMLElement).dataset.step]));
+    expect(dom.map(([id]) => id)).toEqual(story.steps.map((s) => s.id));
+    expect(dom.every(([id, step]) => id === step)).toBe(true);
+    const api = await page.evaluate(() => ({ steps: window.storyMap?.steps, events: window.storyMap?.events }));
+    expect(api.steps).toEqual(story.steps.map((s) => s.id));
+    expect(api.events).toEqual(story.events.map((e) => e.id));
+    expect(await page.title()).toBe(story.title);
+  });
+
+  it('settles the camera at each step scrolled to, with that step’s markers standing out', async () => {
+    await open();
+    await page.evaluate(() => {
+      (window as unknown as { seen: string[] }).seen = [];
+      window.addEventListener('storymap:step', (e) =>
+        (window as unknown as { seen: string[] }).seen.push((e as CustomEvent<{ id: string }>).detail.id),
+      );
+    });
+    for (const step of story.steps) {
+      await scrollToStep(page, step.id);
+      await waitForCamera(page, step.id, await expectedCamera(page, story, step.id));
+      const located = step.events.filter((id) => story.events.find((e) => e.id === id)?.place);
+      expect(await activeMarkers(page), `markers of ${step.id}`).toEqual([...located].sort());
+      expect(await page.evaluate(() => location.hash)).toBe(`#${step.id}`);
+    }
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen).toEqual(story.steps.slice(1).map((s) => s.id));
+  });
+
+  it('opens every marker’s detail with a click, and Escape returns focus to it', async () => {
+    await open();
+    for (const event of story.events.filter((e) => e.place)) {
+      const step = stepOfEvent(story, event.id);
+      if (step) await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
+      const marker = page.locator(`button[data-event="${event.id}"]`);
+      await expect.poll(() => marker.getAttribute('aria-label')).toContain(event.title);
+      await marker.click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor({ state: 'visible' });
+      await expect.poll(() => dialog.textContent()).toContain(event.title);
+      expect(await dialog.textContent()).toContain(formatWhen(event.when));
+      expect(await dialog.locator('a[href]').count()).toBeGreaterThan(0);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await expect.poll(() => focusedEvent(page)).toBe(event.id);
+    }
+  });
+
+  it('reaches a marker with Tab, opens it with Enter and closes it with its button', async () => {
+    await open();
+    let focused: string | undefined;
+    for (let i = 0; i < 80 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await focusedEvent(page);
+    }
+    expect(focused, 'a marker is reachable by Tab').toBeTruthy();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor({ state: 'visible' });
+    const title = story.events.find((e) => e.id === focused)?.title ?? '';
+    expect(await dialog.textContent()).toContain(title);
+    await dialog.getByRole('button', { name: 'Close' }).press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => focusedEvent(page)).toBe(focused);
+  });
+
+  it('lands on the step of a deep link, and again after a reload', async () => {
+    await open('/#evacuation');
+    await waitForCamera(page, 'evacuation', await expectedCamera(page, story, 'evacuation'));
+    await scrollToStep(page, 'vehicles');
+    await waitForCamera(page, 'vehicles', await expectedCamera(page, story, 'vehicles'));
+    await page.reload();
+    await page.evaluate(() => window.storyMap?.ready);
+    await waitForCamera(page, 'vehicles', await expectedCamera(page, story, 'vehicles'));
+  });
+
+  it('goes to an event’s step from the timeline, and back with the back button', async () => {
+    await open('/#gangs');
+    await waitForCamera(page, 'gangs', await expectedCamera(page, story, 'gangs'));
+    await page.locator('[data-timeline-event="delegation"]').click();
+    await waitForCamera(page, 'delegation', await expectedCamera(page, story, 'delegation'));
+    expect(await page.evaluate(() => location.hash)).toBe('#delegation');
+    await page.goBack();
+    await waitForCamera(page, 'gangs', await expectedCamera(page, story, 'gangs'));
+  });
+
+  it('jumps without flying when the reader prefers reduced motion', async () => {
+    page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+    watched = watch(page, site.url);
+    await openStory(page, site.url + '/');
+    story = await storyOf(page);
+    const target = await expectedCamera(page, story, 'delegation');
+    // Two animation frames after the scroll, a flight would still be under way; a jump is done.
+    const camera = await page.evaluate(async () => {
+      const el = document.getElementById('delegation') as HTMLElement;
+      const r = el.getBoundingClientRect();
+      window.scrollTo({ top: window.scrollY + r.top, behavior: 'instant' });
+      for (let i = 0; i < 3; i++) await new Promise((ok) => requestAnimationFrame(ok));
+      return window.storyMap?.camera();
+    });
+    expect(camera?.zoom).toBeCloseTo(target.zoom, 2);
+    expect(camera?.center[0]).toBeCloseTo(target.center[0], 1);
+    expect(camera?.center[1]).toBeCloseTo(target.center[1], 1);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Real `vite build` runs: every story file becomes its own page, the home story is also the
+ * site's index, the basemap ships as a static file, and an invalid story stops the build with an
+ * error that names the file, the line and the field.
+ */
+import { mkdtempSync, readFileSync, readdirSync, existsSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { storyPages } from '../src/build/plugin.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const temp = mkdtempSync(join(tmpdir(), 'storymap-build-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Builds the site from a folder of stories (relative to the project root) into a fresh folder. */
+async function buildSite(dir: string, home: string) {
+  const outDir = join(temp, `out-${Math.random().toString(36).slice(2)}`);
+  await build({
+    configFile: false,
+    root,
+    base: './',
+    logLevel: 'silent',
+    plugins: [svelte(), storyPages({ dir, home })],
+    build: { outDir, emptyOutDir: true, assetsInlineLimit: 0 },
+  });
+  return outDir;
+}
+
+const inlined = (html: string) => {
+  const json = /<script type="application\/json" id="story-data">(.*?)<\/script>/s.exec(html)?.[1];
+  return JSON.parse(json ?? 'null') as { story: { slug: string; title: string }; basemap: string };
+};
+
+describe('a site with two stories', () => {
+  const stories = join(temp, 'stories');
+  mkdirSync(stories);
+  copyFileSync(resolve(root, 'data/stories/mss-haiti.yaml'), join(stories, 'mss-haiti.yaml'));
+  copyFileSync(resolve(root, 'tests/fixtures/good/minimal.yaml'), join(stories, 'second-story.yaml'));
+  const built = buildSite(stories, 'mss-haiti');
+
+  it('builds each story to <slug>/index.html and the home story to index.html', async () => {
+    const out = await built;
+    const home = inlined(readFileSync(join(out, 'index.html'), 'utf8'));
+    const haiti = inlined(readFileSync(join(out, 'mss-haiti/index.html'), 'utf8'));
+    const second = inlined(readFileSync(join(out, 'second-story/index.html'), 'utf8'));
+    expect(home.story.slug).toBe('mss-haiti');
+    expect(haiti.story.title).toBe(home.story.title);
+    expect(second.story.title).toBe('Minimal story');
+  });
+
+  it('ships each basemap as a static JSON file, addressed relative to the page', async () => {
+    const out = await built;
+    for (const page of ['index.html', 'mss-haiti/index.html', 'second-story/index.html']) {
+      const { basemap } = inlined(readFileSync(join(out, page), 'utf8'));
+      expect(basemap).toMatch(/^\.\.?\/assets\/basemap-[a-z0-9-]+\.json$/);
+      const file = resolve(join(out, page, '..'), basemap);
+      const geojson = JSON.parse(readFileSync(file, 'utf8')) as { type: string; features: unknown[] };
+      expect(geojson.type).toBe('FeatureCollection');
+      expect(geojson.features.length).toBeGreaterThan(10);
+    }
+    // The basemap is fetched, not bundled into the JavaScript.
+    const scripts = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));
+    for (const script of scripts)
+      expect(readFileSync(join(out, 'assets', script), 'utf8')).not.toContain('"Dominican Rep."');
+  });
+
+  it('writes the title and the story text into the page as inert JSON', async () => {
+    const html = readFileSync(join(await built, 'mss-haiti/index.html'), 'utf8');
+    expect(html).toContain('<title>Kenyan police in Haiti, under fire</title>');
+    expect(html).not.toMatch(/src="\//);
+    expect(existsSync(join(await built, 'favicon.svg'))).toBe(true);
+  });
+});
+
+describe('an invalid story', () => {
+  it('stops the build with file, line, field and reason', async () => {
+    await expect(buildSite('tests/fixtures/build-invalid', 'broken')).rejects.toThrow(
+      /tests\/fixtures\/build-invalid\/broken\.yaml:47:\d+ steps\[0\]\.events\[1\]: step "start" shows unknown event "evac"/,
+    );
+  });
+});

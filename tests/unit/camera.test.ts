@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { cameraTarget, fitBBox, framePadding, type Padding, type Viewport } from '../../src/lib/geo/camera.ts';
+import type { BBox } from '../../src/lib/story/model.ts';
+
+/** Web Mercator in pixels at `zoom`, with MapLibre's 512 px tiles. */
+const worldSize = (zoom: number) => 512 * 2 ** zoom;
+const projectX = (lng: number, zoom: number) => ((lng + 180) / 360) * worldSize(zoom);
+const projectY = (lat: number, zoom: number) => {
+  const phi = (lat * Math.PI) / 180;
+  return ((1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2) * worldSize(zoom);
+};
+
+const desktop: Viewport = { width: 1440, height: 900 };
+const phone: Viewport = { width: 390, height: 844 };
+const even: Padding = { top: 40, right: 40, bottom: 40, left: 40 };
+
+describe('fitBBox', () => {
+  it('shows a single point at maxZoom, centred on it', () => {
+    const target = fitBBox([-72.3388, 18.5392, -72.3388, 18.5392], desktop, even, 9);
+    expect(target.zoom).toBe(9);
+    expect(target.center[0]).toBeCloseTo(-72.3388, 9);
+    expect(target.center[1]).toBeCloseTo(18.5392, 9);
+    expect(target).toMatchObject({ bearing: 0, pitch: 0 });
+  });
+
+  it.each<{ name: string; bbox: BBox; viewport: Viewport; padding: Padding }>([
+    { name: 'Kenya to Haiti on a desktop', bbox: [-74.5, -4.7, 41.9, 19.9], viewport: desktop, padding: even },
+    {
+      name: 'Kenya to Haiti on a phone',
+      bbox: [-74.5, -4.7, 41.9, 19.9],
+      viewport: phone,
+      padding: framePadding(phone, 60),
+    },
+    { name: 'Haiti to Washington (tall)', bbox: [-77.04, 18.04, -71.65, 38.91], viewport: desktop, padding: even },
+    { name: 'Hispaniola', bbox: [-74.48, 17.64, -68.34, 19.93], viewport: phone, padding: framePadding(phone, 60) },
+  ])('fits $name inside the padded viewport, touching it on one axis', ({ bbox, viewport, padding }) => {
+    const [west, south, east, north] = bbox;
+    const { zoom, center } = fitBBox(bbox, viewport, padding, 20);
+    const width = projectX(east, zoom) - projectX(west, zoom);
+    const height = projectY(south, zoom) - projectY(north, zoom);
+    const room = {
+      width: viewport.width - padding.left - padding.right,
+      height: viewport.height - padding.top - padding.bottom,
+    };
+    expect(width).toBeLessThanOrEqual(room.width + 1e-6);
+    expect(height).toBeLessThanOrEqual(room.height + 1e-6);
+    expect(Math.min(room.width - width, room.height - height)).toBeLessThan(1);
+    // The centre is the box's midpoint in Mercator, not the average of its latitudes.
+    expect(projectX(center[0], zoom)).toBeCloseTo((projectX(west, zoom) + projectX(east, zoom)) / 2, 6);
+    expect(projectY(center[1], zoom)).toBeCloseTo((projectY(north, zoom) + projectY(south, zoom)) / 2, 6);
+  });
+
+  it('never comes closer than maxZoom', () => {
+    expect(fitBBox([-72.4, 18.5, -72.3, 18.6], desktop, even, 7.5).zoom).toBe(7.5);
+  });
+
+  it('zooms out for a wider box', () => {
+    const narrow = fitBBox([-74.5, 18, -71.6, 19.9], desktop, even, 20);
+    const wide = fitBBox([-74.5, -4.7, 41.9, 19.9], desktop, even, 20);
+    expect(wide.zoom).toBeLessThan(narrow.zoom);
+  });
+});
+
+describe('cameraTarget', () => {
+  it('keeps a written view as it is', () => {
+    const camera = {
+      kind: 'view' as const,
+      center: [-72.3, 18.5] as [number, number],
+      zoom: 9,
+      bearing: -15,
+      pitch: 30,
+    };
+    expect(cameraTarget(camera, desktop, even)).toEqual({ center: [-72.3, 18.5], zoom: 9, bearing: -15, pitch: 30 });
+  });
+
+  it('fits a fit camera with its own maxZoom', () => {
+    const camera = { kind: 'fit' as const, ids: ['x'], bbox: [10, 10, 10, 10] as BBox, maxZoom: 6 };
+    expect(cameraTarget(camera, desktop, even).zoom).toBe(6);
+  });
+});
+
+describe('framePadding', () => {
+  it('leaves the lower part of a phone screen to the step card', () => {
+    const padding = framePadding(phone, 60);
+    expect(padding.bottom).toBeGreaterThan(phone.height * 0.3);
+    expect(padding.top).toBeGreaterThan(60);
+  });
+
+  it('pads a desktop evenly apart from the overlay on top', () => {
+    const padding = framePadding(desktop, 60);
+    expect(padding.bottom).toBeLessThan(desktop.height * 0.3);
+    expect(padding.left).toBe(padding.right);
+    expect(padding.bottom).toBe(padding.right);
+    expect(padding.top).toBe(padding.bottom + 60);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { describePlace, eventLabel } from '../../src/lib/story/describe.ts';
+import { parseCalendarDate, type CalendarDate } from '../../src/lib/story/dates.ts';
+import type { Place, StoryEvent } from '../../src/lib/story/model.ts';
+
+const date = (s: string) => parseCalendarDate(s) as CalendarDate;
+const haiti: Place = {
+  id: 'haiti',
+  name: 'Haiti',
+  precision: 'country',
+  coordinates: [0, 0],
+  bbox: [0, 0, 0, 0],
+  iso: '332',
+};
+const capital: Place = {
+  id: 'pap',
+  name: 'Port-au-Prince',
+  precision: 'city',
+  coordinates: [0, 0],
+  bbox: [0, 0, 0, 0],
+};
+const pier: Place = { id: 'pier', name: 'The pier', precision: 'point', coordinates: [0, 0], bbox: [0, 0, 0, 0] };
+
+describe('describePlace', () => {
+  it.each([
+    { place: haiti, expected: 'Haiti (country only; the source names no city)' },
+    { place: capital, expected: 'Port-au-Prince (city)' },
+    { place: pier, expected: 'The pier' },
+    { place: undefined, expected: 'Place not given in the source' },
+  ])('words $place.precision places as "$expected"', ({ place, expected }) => {
+    expect(describePlace(place)).toBe(expected);
+  });
+});
+
+describe('eventLabel', () => {
+  const event: StoryEvent = {
+    id: 'officer-missing',
+    title: 'An officer goes missing',
+    when: { kind: 'range', from: date('2025-03-24'), to: date('2025-03-30') },
+    place: haiti,
+    what: 'Another officer went missing.',
+    quotes: [],
+    source: { id: 's', name: 'Reuters', date: date('2025-04-03') },
+  };
+
+  it('starts with the title, then the date as written and the place', () => {
+    expect(eventLabel(event)).toBe('An officer goes missing. 24–30 March 2025. Haiti');
+  });
+
+  it('says when the source gives no place', () => {
+    const placeless: StoryEvent = { ...event, place: undefined };
+    expect(eventLabel(placeless)).toBe('An officer goes missing. 24–30 March 2025. No place given');
+  });
+});
