@@ -39,8 +39,8 @@ describe('the MSS Haiti timeline', () => {
   });
 
   it('marks the report’s date on both axes', () => {
-    expect(layout.overview.publishedX).toBeCloseTo(xOn(layout.overview, utc('2025-04-03')), 6);
-    expect(layout.detail?.publishedX).toBeCloseTo(xOn(layout.detail as Axis, utc('2025-04-03')), 6);
+    expect(layout.overview.publishedX).toBeCloseTo(xOn(layout.overview, utc('2025-04-04')), 6);
+    expect(layout.detail?.publishedX).toBeCloseTo(xOn(layout.detail as Axis, utc('2025-04-04')), 6);
   });
 
   it('gives "last week" a close-up where it is a range of days', () => {

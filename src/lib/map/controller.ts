@@ -68,7 +68,11 @@ export class MapController {
       type: 'FeatureCollection',
       features: this.story.places.map((p) => ({
         type: 'Feature',
-        properties: { name: p.name, precision: p.precision },
+        properties: {
+          name: p.name,
+          precision: p.precision,
+          markers: this.story.events.filter((e) => e.place?.id === p.id).length,
+        },
         geometry: { type: 'Point', coordinates: p.coordinates },
       })),
     });

@@ -7,7 +7,7 @@ import { scaleTime } from 'd3-scale';
 import { utcFormat } from 'd3-time-format';
 import { utcYear } from 'd3-time';
 import { interval, isFuture, type When } from '../story/when.ts';
-import { startOf, endOf, type CalendarDate } from '../story/dates.ts';
+import { endOf, type CalendarDate } from '../story/dates.ts';
 
 export type Shape = 'span' | 'point' | 'since' | 'target';
 
@@ -26,7 +26,7 @@ export interface Axis {
   ticks: { x: number; label: string }[];
   items: Item[];
   lanes: number;
-  /** Where the source was published, in px. */
+  /** The end of the day the source was published, in px: the line between known and future. */
   publishedX: number;
 }
 
@@ -88,7 +88,8 @@ function axis(
     ticks,
     items: spans.map((s, i) => ({ ...s, lane: lanes[i] ?? 0 })),
     lanes: Math.max(1, ...lanes.map((l) => l + 1)),
-    publishedX: x(startOf(published)),
+    // The end of the report's day: all of that day is known to the source.
+    publishedX: x(endOf(published)),
   };
 }
 
