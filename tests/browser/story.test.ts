@@ -77,6 +77,18 @@ describe.each(SIZES)('on a $name ($width px)', ({ width, height }) => {
     expect(seen).toEqual(story.steps.slice(1).map((s) => s.id));
   });
 
+  it('ends a slow wheel scroll in the same state as a jump to the step', async () => {
+    await open();
+    const target = await expectedCamera(page, story, 'deployment');
+    await page.mouse.move(width / 2, height / 2);
+    // Scroll the way a reader does, a notch at a time, until the deployment step is active.
+    for (let i = 0; i < 200 && (await page.evaluate(() => window.storyMap?.activeStep())) !== 'deployment'; i++)
+      await page.mouse.wheel(0, 120);
+    await scrollToStep(page, 'deployment');
+    await waitForCamera(page, 'deployment', target);
+    expect(await activeMarkers(page)).toEqual(['deployment']);
+  });
+
   it('opens every marker’s detail with a click, and Escape returns focus to it', async () => {
     await open();
     for (const event of story.events.filter((e) => e.place)) {

@@ -1,0 +1,80 @@
+/**
+ * A step's map as a standalone SVG, rendered at build time in node: the picture for readers without
+ * JavaScript, for feeds and for the social preview. It shows the state the live map settles on for
+ * that step (camera, basemap tier, highlighted countries, whole routes, markers, names), drawn with
+ * d3-geo in the same Web Mercator terms as MapLibre. Bearing and pitch are ignored.
+ */
+import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import type { FeatureCollection } from 'geojson';
+import type { Route, Story } from '../story/model.ts';
+import { stepView } from '../story/view.ts';
+import { cameraTarget, framePadding, type Viewport } from './camera.ts';
+import { DETAIL_ZOOM, REGION_ZOOM } from './basemap.ts';
+import { COLORS } from '../map/style.ts';
+import { basemapLayers, escapeXml, labelLayer, markerLayer, routeLayer } from './staticLayers.ts';
+
+/** MapLibre's world is 512 px wide at zoom 0. */
+const TILE = 512;
+
+/** The basemap tier the live map draws at this zoom (see map/style.ts). */
+export function tierAt(zoom: number): number {
+  if (zoom < REGION_ZOOM) return 0;
+  return zoom < DETAIL_ZOOM ? 1 : 2;
+}
+
+/**
+ * The projection MapLibre uses for a step at this size: Mercator at the camera's zoom, its centre
+ * in the middle of the padded frame (the part of the map the step text does not cover).
+ */
+export function stepProjection(story: Story, stepIndex: number, size: Viewport): { projection: GeoProjection; zoom: number } {
+  const step = stepView(story, stepIndex, 1, true).step;
+  const padding = framePadding(size, 0);
+  const target = cameraTarget(step.camera, size, padding);
+  const x = padding.left + (size.width - padding.left - padding.right) / 2;
+  const y = padding.top + (size.height - padding.top - padding.bottom) / 2;
+  const projection = geoMercator()
+    .scale((TILE * 2 ** target.zoom) / (2 * Math.PI))
+    .center(target.center)
+    .translate([x, y])
+    // Clipping drops everything outside the frame from the paths, which keeps the file small.
+    .clipExtent([
+      [-4, -4],
+      [size.width + 4, size.height + 4],
+    ]);
+  return { projection, zoom: target.zoom };
+}
+
+export function renderStaticMap(
+  story: Story,
+  basemap: FeatureCollection,
+  stepIndex: number,
+  size: { width: number; height: number },
+): string {
+  const view = stepView(story, stepIndex, 1, true);
+  const { step } = view;
+  const { projection, zoom } = stepProjection(story, stepIndex, size);
+  const path = geoPath(projection).digits(1);
+  const routes = step.routes
+    .map((id) => story.routes.find((r) => r.id === id))
+    .filter((r): r is Route => r !== undefined);
+  const places = story.events.filter((e) => view.activeEvents.has(e.id)).flatMap((e) => (e.place ? [e.place] : []));
+  const names = [...new Set(places.map((p) => p.name))];
+  const title = `Map for "${step.title ?? story.title}": ${names.length ? names.join(', ') : 'no place named'}`;
+  const { width, height } = size;
+  const id = escapeXml(`map-${story.slug}-${step.id}`);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}">`,
+    `<title id="${id}">${escapeXml(title)}</title>`,
+    `<rect width="${width}" height="${height}" fill="${COLORS.water}"/>`,
+    basemapLayers(path, basemap, tierAt(zoom), view.countries),
+    routeLayer(path, routes),
+    markerLayer(projection, story, view.activeEvents),
+    labelLayer(projection, story.places, size),
+    '</svg>',
+  ].join('');
+}
+
+/** One SVG per step, in story order. */
+export function renderAllSteps(story: Story, basemap: FeatureCollection, size: { width: number; height: number }): string[] {
+  return story.steps.map((_, i) => renderStaticMap(story, basemap, i, size));
+}

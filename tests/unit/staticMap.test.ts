@@ -1,0 +1,237 @@
+import { resolve } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import { buildStory } from '../../src/build/stories.ts';
+import { renderAllSteps, renderStaticMap, stepProjection, tierAt } from '../../src/lib/geo/staticMap.ts';
+import { escapeXml } from '../../src/lib/geo/staticLayers.ts';
+import type { Story } from '../../src/lib/story/model.ts';
+import { COLORS } from '../../src/lib/map/style.ts';
+
+const built = buildStory(resolve('data/stories/mss-haiti.yaml'));
+const story = built.story;
+const basemap = JSON.parse(built.basemap) as FeatureCollection;
+const size = { width: 800, height: 600 };
+const svgs = renderAllSteps(story, basemap, size);
+
+interface Element {
+  name: string;
+  attrs: Record<string, string>;
+}
+
+/** Opening tags with their attributes; throws unless every tag is closed in order. */
+function elements(svg: string): Element[] {
+  const out: Element[] = [];
+  const open: string[] = [];
+  for (const [tag, closing, name = '', rest = '', self] of svg.matchAll(/<(\/?)([a-zA-Z]+)([^<>]*?)(\/?)>/g)) {
+    if (closing) {
+      if (open.pop() !== name) throw new Error(`unbalanced </${name}> in ${tag}`);
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    const left = rest.replace(/\s([a-zA-Z:-]+)="([^"<]*)"/g, (_, key: string, value: string) => {
+      if (key in attrs) throw new Error(`duplicate attribute ${key} in ${tag}`);
+      attrs[key] = value;
+      return '';
+    });
+    if (left.trim()) throw new Error(`malformed attributes in ${tag}`);
+    out.push({ name, attrs });
+    if (!self) open.push(name);
+  }
+  if (open.length) throw new Error(`unclosed <${open.join('>, <')}>`);
+  return out;
+}
+
+const unescape = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e] ?? "'");
+const titleOf = (svg: string) => unescape(/<title[^>]*>([^<]*)<\/title>/.exec(svg)?.[1] ?? '');
+const markers = (svg: string) => elements(svg).filter((e) => e.attrs['data-event'] !== undefined);
+const stepIndex = (id: string) => story.steps.findIndex((s) => s.id === id);
+const svgOf = (id: string) => svgs[stepIndex(id)] ?? '';
+const located = story.events.filter((e) => e.place !== undefined).map((e) => e.id);
+
+describe('tierAt', () => {
+  it.each([
+    { zoom: 0, expected: 0 },
+    { zoom: 2.99, expected: 0 },
+    { zoom: 3, expected: 1 },
+    { zoom: 5.49, expected: 1 },
+    { zoom: 5.5, expected: 2 },
+    { zoom: 9, expected: 2 },
+  ])('draws tier $expected at zoom $zoom', ({ zoom, expected }) => {
+    expect(tierAt(zoom)).toBe(expected);
+  });
+});
+
+describe('escapeXml', () => {
+  it.each([
+    { input: 'Port-au-Prince', expected: 'Port-au-Prince' },
+    { input: '<script>', expected: '&lt;script&gt;' },
+    { input: `"a" & 'b'`, expected: '&quot;a&quot; &amp; &#39;b&#39;' },
+  ])('escapes $input', ({ input, expected }) => {
+    expect(escapeXml(input)).toBe(expected);
+  });
+});
+
+/**
+ * The padded frames of camera.ts's framePadding at two sizes: a narrow map (the step card covers
+ * its lower part, as on a phone) and the wide preview image.
+ */
+const frames = [
+  { size, frame: { left: 64, top: 64, right: 736, bottom: 348 } },
+  { size: { width: 1200, height: 630 }, frame: { left: 66, top: 66, right: 1134, bottom: 564 } },
+];
+
+describe('stepProjection', () => {
+  it.each(frames)('puts a centred camera in the middle of the frame at $size.width x $size.height', ({ size, frame }) => {
+    const { projection, zoom } = stepProjection(story, stepIndex('gangs'), size);
+    expect(zoom).toBe(8.5);
+    const [x, y] = projection([-72.3388, 18.5392]) ?? [NaN, NaN];
+    expect(x).toBeCloseTo((frame.left + frame.right) / 2, 6);
+    expect(y).toBeCloseTo((frame.top + frame.bottom) / 2, 6);
+  });
+
+  it('matches MapLibre scale: 512 px for the whole world at zoom 0', () => {
+    const { projection, zoom } = stepProjection(story, stepIndex('gangs'), size);
+    const [x0] = projection([-72, 18.5]) ?? [NaN];
+    const [x1] = projection([-71, 18.5]) ?? [NaN];
+    expect(x1 - x0).toBeCloseTo((512 * 2 ** zoom) / 360, 6);
+  });
+
+  const fits = story.steps.filter((s) => s.camera.kind === 'fit').map((s) => s.id);
+  it.each(frames.flatMap((f) => fits.map((id) => ({ id, ...f }))))(
+    'fits the box of step $id inside the padded frame at $size.width x $size.height',
+    ({ id, size, frame }) => {
+      const step = story.steps[stepIndex(id)];
+      if (step?.camera.kind !== 'fit') throw new Error('not a fit camera');
+      const [west, south, east, north] = step.camera.bbox;
+      const { projection } = stepProjection(story, stepIndex(id), size);
+      const [[x0, y0], [x1, y1]] = [projection([west, north]), projection([east, south])].map((p) => p ?? [NaN, NaN]);
+      expect([x0, y0, x1, y1].every(Number.isFinite)).toBe(true);
+      expect(x0).toBeGreaterThanOrEqual(frame.left - 0.5);
+      expect(y0).toBeGreaterThanOrEqual(frame.top - 0.5);
+      expect(x1).toBeLessThanOrEqual(frame.right + 0.5);
+      expect(y1).toBeLessThanOrEqual(frame.bottom + 0.5);
+      // Fitted: the box touches the frame on one side or the other, unless maxZoom stopped it.
+      const gap = Math.min(x0 - frame.left, frame.right - x1, y0 - frame.top, frame.bottom - y1);
+      if (stepProjection(story, stepIndex(id), size).zoom < step.camera.maxZoom) expect(gap).toBeLessThan(1);
+    },
+  );
+});
+
+describe('renderStaticMap on the Haiti story', () => {
+  it('renders one SVG per step', () => {
+    expect(svgs).toHaveLength(story.steps.length);
+    expect(story.steps.length).toBeGreaterThan(5);
+  });
+
+  it.each(story.steps.map((s, i) => ({ id: s.id, i })))('renders step $id as a well-formed, standalone SVG', ({ i }) => {
+    const svg = svgs[i] ?? '';
+    const all = elements(svg);
+    expect(all[0]).toMatchObject({
+      name: 'svg',
+      attrs: { xmlns: 'http://www.w3.org/2000/svg', viewBox: '0 0 800 600', width: '800', height: '600', role: 'img' },
+    });
+    const title = all.find((e) => e.name === 'title');
+    expect(title?.attrs.id).toBe(all[0]?.attrs['aria-labelledby']);
+    expect(titleOf(svg)).toMatch(/^Map for ".+": .+/);
+    // resvg parses with a strict XML parser: it throws on anything malformed.
+    expect(() => new Resvg(svg)).not.toThrow();
+    expect(all.map((e) => e.name).filter((n) => ['script', 'image', 'a', 'foreignObject', 'style'].includes(n))).toEqual(
+      [],
+    );
+    expect(all.flatMap((e) => Object.keys(e.attrs)).filter((k) => /^on|href$/i.test(k))).toEqual([]);
+    expect(svg.length).toBeLessThan(150_000);
+  });
+
+  it.each(story.steps.map((s, i) => ({ id: s.id, i })))('marks the located events of step $id active', ({ id, i }) => {
+    const found = markers(svgs[i] ?? '');
+    expect(found.map((m) => m.attrs['data-event']).sort()).toEqual([...located].sort());
+    const active = found.filter((m) => m.attrs['data-active'] === 'true').map((m) => m.attrs['data-event']);
+    const expected = story.steps[i]?.events.filter((e) => located.includes(e)) ?? [];
+    expect(active.sort()).toEqual([...expected].sort());
+    expect(active.length, `step ${id} shows at least one event`).toBeGreaterThan(0);
+  });
+
+  it('names the active places in the title', () => {
+    expect(titleOf(svgOf('evacuation'))).toBe('Map for "Evacuated across the border": Dominican Republic');
+  });
+
+  it('centres Port-au-Prince in the gangs step', () => {
+    const marker = markers(svgOf('gangs')).find((m) => m.attrs['data-event'] === 'gang-violence');
+    const [x, y] = [Number(marker?.attrs.cx), Number(marker?.attrs.cy)];
+    expect(marker?.attrs['data-active']).toBe('true');
+    // The middle of the padded frame; Port-au-Prince's two events sit on a small ring around it.
+    expect(Math.hypot(x - 400, y - 206)).toBeLessThan(30);
+  });
+
+  it.each([
+    { id: 'evacuation', countries: ['214'] },
+    { id: 'deployment', countries: ['332'] },
+    { id: 'gangs', countries: [] },
+    { id: 'delegation', countries: [] },
+  ])('highlights $countries in step $id', ({ id, countries }) => {
+    const outlines = elements(svgOf(id)).filter((e) => e.attrs['data-countries'] !== undefined);
+    expect(outlines.map((e) => e.attrs['data-countries'])).toEqual(countries.length ? [countries.join(' ')] : []);
+    for (const outline of outlines) expect(outline.attrs.d?.length).toBeGreaterThan(100);
+  });
+
+  it.each(story.steps.map((s, i) => ({ id: s.id, i })))('draws exactly the routes step $id lists', ({ i }) => {
+    const step = story.steps[i];
+    const drawn = elements(svgs[i] ?? '').filter((e) => e.attrs['data-route'] !== undefined);
+    expect(drawn.map((e) => e.attrs['data-route'])).toEqual(step?.routes);
+    for (const route of drawn) {
+      expect(route.attrs.d).toMatch(/^M[-\d.]+,[-\d.]+L/);
+      const planned = story.routes.find((r) => r.id === route.attrs['data-route'])?.planned;
+      expect(route.attrs['stroke-dasharray'] !== undefined).toBe(planned);
+    }
+  });
+
+  it('draws routes in some steps and not in others', () => {
+    expect(svgs.filter((svg) => svg.includes('data-route=')).length).toBeGreaterThan(0);
+    expect(svgs.filter((svg) => !svg.includes('data-route=')).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    { id: 'intro', tier: 0 },
+    { id: 'mission', tier: 2 },
+    { id: 'gangs', tier: 2 },
+  ])('draws step $id from tier $tier of the basemap only', ({ id, tier }) => {
+    const only = (keep: boolean) => ({
+      ...basemap,
+      features: basemap.features.filter((f) => (f.properties?.detail === tier) === keep),
+    });
+    const full = svgOf(id);
+    expect(renderStaticMap(story, only(true), stepIndex(id), size)).toBe(full);
+    expect(renderStaticMap(story, only(false), stepIndex(id), size)).not.toContain(`fill="${COLORS.land}"`);
+    expect(full).toContain(`fill="${COLORS.land}"`);
+  });
+});
+
+describe('hostile text', () => {
+  const attack = '<script>alert(1)</script>';
+  const onload = '"onload="alert(1)';
+  const hostile: Story = structuredClone(story);
+  hostile.title = attack;
+  const first = hostile.steps[0];
+  if (first) first.title = `${attack}${onload}`;
+  for (const place of hostile.places) place.name = `${attack}${onload}`;
+  for (const event of hostile.events) event.id = `${event.id}${onload}`;
+  for (const step of hostile.steps) step.events = step.events.map((id) => `${id}${onload}`);
+  const svg = renderStaticMap(hostile, basemap, 0, size);
+
+  it('escapes titles, names and ids', () => {
+    expect(svg).not.toContain('<script');
+    // Escaped, "onload=" can only follow `&quot;`, never start an attribute.
+    expect(svg).not.toMatch(/[\s"']onload=/);
+    const all = elements(svg);
+    expect(all.flatMap((e) => Object.keys(e.attrs)).filter((k) => /^on/i.test(k))).toEqual([]);
+    expect(() => new Resvg(svg)).not.toThrow();
+  });
+
+  it('keeps the text as written', () => {
+    expect(titleOf(svg)).toBe(`Map for "${attack}${onload}": ${attack}${onload}`);
+    expect(markers(svg).map((m) => unescape(m.attrs['data-event'] ?? ''))).toContain(`deployment${onload}`);
+    expect(svg).toContain('&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt;&quot;ONLOAD=&quot;ALERT(1)');
+  });
+});
