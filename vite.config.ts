@@ -5,7 +5,15 @@ import { storyPages } from './src/build/plugin.ts';
 export default defineConfig({
   // Relative asset URLs: the built site works from any folder a newsroom copies it to.
   base: './',
-  plugins: [svelte(), storyPages({ dir: 'data/stories', home: 'mss-haiti' })],
+  plugins: [
+    svelte(),
+    storyPages({
+      dir: 'data/stories',
+      home: 'mss-haiti',
+      // Where the site is published: share tags, canonical links and oEmbed need absolute URLs.
+      site: process.env.STORYMAP_SITE_URL ?? 'http://127.0.0.1:4173/',
+    }),
+  ],
   build: { target: 'es2022', assetsInlineLimit: 0 },
   preview: { host: '127.0.0.1' },
   test: {

@@ -23,7 +23,7 @@ async function buildSite(dir: string, home: string) {
     root,
     base: './',
     logLevel: 'silent',
-    plugins: [svelte(), storyPages({ dir, home })],
+    plugins: [svelte(), storyPages({ dir, home, site: 'https://stories.example.org/maps/' })],
     build: { outDir, emptyOutDir: true, assetsInlineLimit: 0 },
   });
   return outDir;

@@ -1,26 +1,95 @@
 /**
- * What the build writes into each story page: title, description and the story itself as inert
- * JSON (no extra request, nothing executed), plus the relative address of its basemap so the
- * site works from any folder it is copied to.
+ * What the build writes into each story page's head: title, description, share metadata, and
+ * the story itself as inert JSON (no extra request, nothing executed), with the relative
+ * addresses of its basemap and static maps so the site works from any folder it is copied to.
  */
 import type { BuiltStory } from './stories.ts';
 import type { PageData } from '../lib/story/page-data.ts';
 
-const escapeHtml = (s: string) =>
+export type PageKind = 'home' | 'story' | 'embed';
+
+export interface PageOptions {
+  kind: PageKind;
+  /** Absolute address the site is published at, ending in "/": share tags need absolute URLs. */
+  site: string;
+}
+
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** JSON that cannot close the script element it sits in. */
 export const inertJson = (value: unknown) =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
-/** `depth` is how many folders below the site root the page is (0 for `index.html`). */
-export function pageHead(built: BuiltStory, depth: number): string {
-  const up = depth === 0 ? './' : '../'.repeat(depth);
-  const data: PageData = { story: built.story, basemap: up + built.basemapFile };
+/** Where the story's own files are, seen from each kind of page. */
+function paths(kind: PageKind, slug: string) {
+  const root = { home: './', story: '../', embed: '../../' }[kind];
+  const own = { home: `${slug}/`, story: '', embed: '../' }[kind];
+  return { root, own };
+}
+
+export function storyUrls(site: string, slug: string) {
+  const page = new URL(`${slug}/`, site).href;
+  return {
+    page,
+    embed: new URL('embed/', page).href,
+    preview: new URL('preview.png', page).href,
+    oembed: new URL('oembed.json', page).href,
+  };
+}
+
+export function pageHead(built: BuiltStory, options: PageOptions): string {
+  const { story } = built;
+  const { root, own } = paths(options.kind, story.slug);
+  const data: PageData = {
+    story,
+    basemap: root + built.basemapFile,
+    maps: `${own}maps/`,
+    embed: options.kind === 'embed',
+  };
+  const urls = storyUrls(options.site, story.slug);
+  const title = escapeHtml(story.title);
+  const summary = escapeHtml(story.summary);
+  const alt = escapeHtml(`Map: ${story.steps[0]?.title ?? story.title}`);
   return [
-    `<title>${escapeHtml(built.story.title)}</title>`,
-    `<meta name="description" content="${escapeHtml(built.story.summary)}" />`,
-    `<link rel="preload" href="${up + built.basemapFile}" as="fetch" type="application/json" crossorigin />`,
+    `<title>${title}</title>`,
+    `<meta name="description" content="${summary}" />`,
+    `<link rel="canonical" href="${urls.page}" />`,
+    ...(options.kind === 'embed' ? ['<meta name="robots" content="noindex" />'] : []),
+    `<meta property="og:type" content="article" />`,
+    `<meta property="og:title" content="${title}" />`,
+    `<meta property="og:description" content="${summary}" />`,
+    `<meta property="og:url" content="${urls.page}" />`,
+    `<meta property="og:image" content="${urls.preview}" />`,
+    `<meta property="og:image:width" content="1200" />`,
+    `<meta property="og:image:height" content="630" />`,
+    `<meta property="og:image:alt" content="${alt}" />`,
+    `<meta name="twitter:card" content="summary_large_image" />`,
+    `<meta name="twitter:title" content="${title}" />`,
+    `<meta name="twitter:description" content="${summary}" />`,
+    `<meta name="twitter:image" content="${urls.preview}" />`,
+    `<link rel="alternate" type="application/json+oembed" href="${urls.oembed}" title="${title}" />`,
+    `<link rel="preload" href="${data.basemap}" as="fetch" type="application/json" crossorigin />`,
     `<script type="application/json" id="story-data">${inertJson(data)}</script>`,
   ].join('\n    ');
+}
+
+/** The oEmbed (https://oembed.com) answer for a story: a rich embed of its fixed-height frame. */
+export function oembed(built: BuiltStory, site: string) {
+  const urls = storyUrls(site, built.story.slug);
+  const html = `<iframe src="${escapeHtml(urls.embed)}" title="${escapeHtml(built.story.title)}" width="100%" height="700" style="border:0" loading="lazy"></iframe>`;
+  return {
+    version: '1.0',
+    type: 'rich',
+    title: built.story.title,
+    author_name: built.story.credit,
+    provider_name: 'Story map',
+    provider_url: site,
+    html,
+    width: 800,
+    height: 700,
+    thumbnail_url: urls.preview,
+    thumbnail_width: 1200,
+    thumbnail_height: 630,
+  };
 }

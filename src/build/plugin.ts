@@ -1,45 +1,64 @@
 /**
- * The Vite plugin that turns `data/stories/*` into pages: `<slug>/index.html` for each story and
- * `index.html` for the home story, each with its story inlined and its basemap emitted as a
- * static file. In dev it serves the same pages from memory.
+ * The Vite plugin that turns `data/stories/*` into pages: for each story `<slug>/index.html` and
+ * its embed page `<slug>/embed/index.html`, with the home story also as `index.html`. Stories are
+ * inlined into their pages; basemaps, static maps, previews, oEmbed answers and the host script
+ * `embed.js` are emitted as static files. In dev the same pages and files are served from memory.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { buildStory, storyFiles, slugOf, type BuiltStory } from './stories.ts';
-import { pageHead } from './page.ts';
+import { buildStory, storyFiles as storyFilesIn, slugOf, type BuiltStory } from './stories.ts';
+import { pageHead, type PageKind } from './page.ts';
+import { storyFiles } from './files.ts';
 
 export interface StoryPagesOptions {
   /** Folder of story files, relative to the project root. */
   dir: string;
   /** Slug of the story also served as the site's `index.html`. */
   home: string;
+  /** Absolute address the site is published at (share tags and oEmbed need absolute URLs). */
+  site: string;
 }
 
 const HEAD = '<!-- storymap:head -->';
+const HOST_SCRIPT = new URL('../lib/embed/host-script.js', import.meta.url);
+
+/** `/index.html` → home; `/<slug>/index.html` → story; `/<slug>/embed/index.html` → embed. */
+export function pageOf(path: string, home: string): { slug: string; kind: PageKind } {
+  const match = /^\/([a-z0-9-]+)\/(embed\/)?(?:index\.html)?$/.exec(path);
+  if (!match?.[1]) return { slug: home, kind: 'home' };
+  return { slug: match[1], kind: match[2] ? 'embed' : 'story' };
+}
 
 export function storyPages(options: StoryPagesOptions): Plugin {
   let config: ResolvedConfig;
   let built = new Map<string, BuiltStory>();
+  let files = new Map<string, string | Uint8Array>();
   const root = () => config.root;
   const dir = () => resolve(root(), options.dir);
-  const pageId = (slug: string) => resolve(root(), slug, 'index.html');
+  const site = options.site.endsWith('/') ? options.site : `${options.site}/`;
+  const pageIds = () => new Set([...built.keys()].flatMap((slug) => [pageId(slug), pageId(`${slug}/embed`)]));
+  const pageId = (folder: string) => resolve(root(), folder, 'index.html');
+  const template = () => readFileSync(resolve(root(), 'index.html'), 'utf8');
 
   const load = () => {
-    built = new Map(storyFiles(dir()).map((file) => [slugOf(file), buildStory(file, root())]));
+    built = new Map(storyFilesIn(dir()).map((file) => [slugOf(file), buildStory(file, root())]));
     if (!built.has(options.home)) throw new Error(`home story "${options.home}" is not in ${options.dir}`);
+    files = new Map([...built.values()].flatMap((b) => [...storyFiles(b, site)]));
+    files.set('embed.js', readFileSync(HOST_SCRIPT, 'utf8'));
   };
-  /** `/index.html` is the home story; `/<slug>/index.html` is that story. */
-  const slugOfPath = (path: string) => /^\/([a-z0-9-]+)\/(?:index\.html)?$/.exec(path)?.[1] ?? options.home;
 
   return {
     name: 'storymap:story-pages',
     config(userConfig) {
       const base = resolve(userConfig.root ?? process.cwd());
-      const slugs = storyFiles(resolve(base, options.dir)).map(slugOf);
+      const slugs = storyFilesIn(resolve(base, options.dir)).map(slugOf);
       const input = Object.fromEntries([
         ['index', resolve(base, 'index.html')],
-        ...slugs.map((slug) => [slug, resolve(base, slug, 'index.html')]),
+        ...slugs.flatMap((slug) => [
+          [slug, resolve(base, slug, 'index.html')],
+          [`${slug}/embed`, resolve(base, slug, 'embed', 'index.html')],
+        ]),
       ]);
       return { build: { rollupOptions: { input } } };
     },
@@ -48,29 +67,25 @@ export function storyPages(options: StoryPagesOptions): Plugin {
     },
     buildStart() {
       load();
-      for (const file of storyFiles(dir())) this.addWatchFile(file);
+      for (const file of storyFilesIn(dir())) this.addWatchFile(file);
     },
     resolveId(id) {
-      for (const slug of built.keys()) if (id === pageId(slug)) return id;
-      return null;
+      return pageIds().has(id) ? id : null;
     },
     load(id) {
-      for (const slug of built.keys())
-        if (id === pageId(slug)) return readFileSync(resolve(root(), 'index.html'), 'utf8');
-      return null;
+      return pageIds().has(id) ? template() : null;
     },
     transformIndexHtml: {
       order: 'pre',
       handler(html, ctx) {
-        const slug = slugOfPath(ctx.path);
-        const story = built.get(slug);
-        if (!story) throw new Error(`no story "${slug}"`);
-        return html.replace(HEAD, pageHead(story, ctx.path === '/index.html' ? 0 : 1));
+        const page = pageOf(ctx.path, options.home);
+        const story = built.get(page.slug);
+        if (!story) throw new Error(`no story "${page.slug}"`);
+        return html.replace(HEAD, pageHead(story, { kind: page.kind, site }));
       },
     },
     generateBundle() {
-      for (const story of built.values())
-        this.emitFile({ type: 'asset', fileName: story.basemapFile, source: story.basemap });
+      for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source });
     },
     configureServer(server) {
       server.watcher.on('change', (file) => {
@@ -81,17 +96,22 @@ export function storyPages(options: StoryPagesOptions): Plugin {
       });
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '/').split('?')[0] ?? '/';
-        const basemap = [...built.values()].find((b) => path === `/${b.basemapFile}`);
-        if (basemap) {
-          res.setHeader('Content-Type', 'application/json');
-          res.end(basemap.basemap);
+        const file = files.get(path.slice(1));
+        if (file !== undefined) {
+          const types: Record<string, string> = {
+            json: 'application/json',
+            svg: 'image/svg+xml',
+            png: 'image/png',
+            js: 'text/javascript',
+          };
+          res.setHeader('Content-Type', types[path.split('.').pop() ?? ''] ?? 'application/octet-stream');
+          res.end(file);
           return;
         }
-        const slug = /^\/([a-z0-9-]+)\/$/.exec(path)?.[1];
-        if (slug && built.has(slug)) {
-          const template = readFileSync(resolve(root(), 'index.html'), 'utf8');
+        const page = pageOf(path, options.home);
+        if (page.kind !== 'home' && built.has(page.slug)) {
           server
-            .transformIndexHtml(`/${slug}/index.html`, template, req.originalUrl)
+            .transformIndexHtml(path.endsWith('/') ? `${path}index.html` : path, template(), req.originalUrl)
             .then((html) => {
               res.setHeader('Content-Type', 'text/html');
               res.end(html);

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildStory, type BuiltStory } from '../../src/build/stories.ts';
-import { inertJson, pageHead } from '../../src/build/page.ts';
+import { inertJson, oembed, pageHead, type PageKind } from '../../src/build/page.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const built = buildStory(`${root}data/stories/mss-haiti.yaml`, root);
+const site = 'https://stories.example.org/maps/';
 const hostile = '</script><script>alert("x")</script> & <b>';
 const tampered: BuiltStory = {
   ...built,
@@ -23,7 +24,7 @@ function inlinedJson(head: string): string {
 }
 
 describe('pageHead', () => {
-  const head = pageHead(tampered, 0);
+  const head = pageHead(tampered, { kind: 'home', site });
 
   it('escapes markup in the title and description', () => {
     expect(head).toContain('<title>Gangs &lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)');
@@ -42,14 +43,41 @@ describe('pageHead', () => {
     expect(data.basemap).toBe(`./${built.basemapFile}`);
   });
 
-  it.each([
-    { depth: 0, prefix: './' },
-    { depth: 1, prefix: '../' },
-    { depth: 2, prefix: '../../' },
-  ])('points at the basemap relative to a page $depth folders deep', ({ depth, prefix }) => {
-    const page = pageHead(built, depth);
+  it.each<{ kind: PageKind; prefix: string; maps: string }>([
+    { kind: 'home', prefix: './', maps: 'mss-haiti/maps/' },
+    { kind: 'story', prefix: '../', maps: 'maps/' },
+    { kind: 'embed', prefix: '../../', maps: '../maps/' },
+  ])('points at the basemap and step maps relative to the $kind page', ({ kind, prefix, maps }) => {
+    const page = pageHead(built, { kind, site });
     expect(page).toContain(`<link rel="preload" href="${prefix}${built.basemapFile}"`);
-    expect(JSON.parse(inlinedJson(page)).basemap).toBe(`${prefix}${built.basemapFile}`);
+    const data = JSON.parse(inlinedJson(page)) as { basemap: string; maps: string; embed: boolean };
+    expect(data.basemap).toBe(`${prefix}${built.basemapFile}`);
+    expect(data.maps).toBe(maps);
+    expect(data.embed).toBe(kind === 'embed');
+  });
+
+  it('gives share tags with absolute addresses on the published site', () => {
+    const page = pageHead(built, { kind: 'story', site });
+    expect(page).toContain('<link rel="canonical" href="https://stories.example.org/maps/mss-haiti/" />');
+    expect(page).toContain(
+      '<meta property="og:image" content="https://stories.example.org/maps/mss-haiti/preview.png" />',
+    );
+    expect(page).toContain('<meta name="twitter:card" content="summary_large_image" />');
+    expect(page).toContain(
+      'type="application/json+oembed" href="https://stories.example.org/maps/mss-haiti/oembed.json"',
+    );
+    expect(page).not.toContain('noindex');
+    expect(pageHead(built, { kind: 'embed', site })).toContain('<meta name="robots" content="noindex" />');
+  });
+});
+
+describe('oembed', () => {
+  it('answers with a rich embed of the story’s embed page', () => {
+    const answer = oembed(tampered, site);
+    expect(answer).toMatchObject({ version: '1.0', type: 'rich', height: 700 });
+    expect(answer.html).toContain('src="https://stories.example.org/maps/mss-haiti/embed/"');
+    expect(answer.html).not.toContain('<script');
+    expect(answer.thumbnail_url).toBe('https://stories.example.org/maps/mss-haiti/preview.png');
   });
 });
 

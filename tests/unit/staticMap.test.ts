@@ -83,13 +83,16 @@ const frames = [
 ];
 
 describe('stepProjection', () => {
-  it.each(frames)('puts a centred camera in the middle of the frame at $size.width x $size.height', ({ size, frame }) => {
-    const { projection, zoom } = stepProjection(story, stepIndex('gangs'), size);
-    expect(zoom).toBe(8.5);
-    const [x, y] = projection([-72.3388, 18.5392]) ?? [NaN, NaN];
-    expect(x).toBeCloseTo((frame.left + frame.right) / 2, 6);
-    expect(y).toBeCloseTo((frame.top + frame.bottom) / 2, 6);
-  });
+  it.each(frames)(
+    'puts a centred camera in the middle of the frame at $size.width x $size.height',
+    ({ size, frame }) => {
+      const { projection, zoom } = stepProjection(story, stepIndex('gangs'), size);
+      expect(zoom).toBe(8.5);
+      const [x, y] = projection([-72.3388, 18.5392]) ?? [NaN, NaN];
+      expect(x).toBeCloseTo((frame.left + frame.right) / 2, 6);
+      expect(y).toBeCloseTo((frame.top + frame.bottom) / 2, 6);
+    },
+  );
 
   it('matches MapLibre scale: 512 px for the whole world at zoom 0', () => {
     const { projection, zoom } = stepProjection(story, stepIndex('gangs'), size);
@@ -105,44 +108,36 @@ describe('stepProjection', () => {
       const step = story.steps[stepIndex(id)];
       if (step?.camera.kind !== 'fit') throw new Error('not a fit camera');
       const [west, south, east, north] = step.camera.bbox;
-      const { projection } = stepProjection(story, stepIndex(id), size);
-      const [[x0, y0], [x1, y1]] = [projection([west, north]), projection([east, south])].map((p) => p ?? [NaN, NaN]);
-      expect([x0, y0, x1, y1].every(Number.isFinite)).toBe(true);
-      expect(x0).toBeGreaterThanOrEqual(frame.left - 0.5);
-      expect(y0).toBeGreaterThanOrEqual(frame.top - 0.5);
-      expect(x1).toBeLessThanOrEqual(frame.right + 0.5);
-      expect(y1).toBeLessThanOrEqual(frame.bottom + 0.5);
-      // Fitted: the box touches the frame on one side or the other, unless maxZoom stopped it.
-      const gap = Math.min(x0 - frame.left, frame.right - x1, y0 - frame.top, frame.bottom - y1);
-      if (stepProjection(story, stepIndex(id), size).zoom < step.camera.maxZoom) expect(gap).toBeLessThan(1);
+      const { projection, zoom } = stepProjection(story, stepIndex(id), size);
+      const [x0, y0] = projection([west, north]) ?? [NaN, NaN];
+      const [x1, y1] = projection([east, south]) ?? [NaN, NaN];
+      const gaps = [x0 - frame.left, y0 - frame.top, frame.right - x1, frame.bottom - y1];
+      expect(Math.min(...gaps)).toBeGreaterThan(-0.5);
+      // Fitted: the box touches the frame on some side, unless maxZoom held the camera back.
+      if (zoom < step.camera.maxZoom) expect(Math.min(...gaps)).toBeLessThan(0.5);
     },
   );
 });
 
 describe('renderStaticMap on the Haiti story', () => {
-  it('renders one SVG per step', () => {
-    expect(svgs).toHaveLength(story.steps.length);
-    expect(story.steps.length).toBeGreaterThan(5);
-  });
-
-  it.each(story.steps.map((s, i) => ({ id: s.id, i })))('renders step $id as a well-formed, standalone SVG', ({ i }) => {
-    const svg = svgs[i] ?? '';
-    const all = elements(svg);
-    expect(all[0]).toMatchObject({
-      name: 'svg',
-      attrs: { xmlns: 'http://www.w3.org/2000/svg', viewBox: '0 0 800 600', width: '800', height: '600', role: 'img' },
-    });
-    const title = all.find((e) => e.name === 'title');
-    expect(title?.attrs.id).toBe(all[0]?.attrs['aria-labelledby']);
-    expect(titleOf(svg)).toMatch(/^Map for ".+": .+/);
-    // resvg parses with a strict XML parser: it throws on anything malformed.
-    expect(() => new Resvg(svg)).not.toThrow();
-    expect(all.map((e) => e.name).filter((n) => ['script', 'image', 'a', 'foreignObject', 'style'].includes(n))).toEqual(
-      [],
-    );
-    expect(all.flatMap((e) => Object.keys(e.attrs)).filter((k) => /^on|href$/i.test(k))).toEqual([]);
-    expect(svg.length).toBeLessThan(150_000);
-  });
+  it.each(story.steps.map((s, i) => ({ id: s.id, i })))(
+    'renders step $id as a well-formed, standalone SVG',
+    ({ i }) => {
+      const svg = svgs[i] ?? '';
+      const all = elements(svg);
+      const root = { xmlns: 'http://www.w3.org/2000/svg', viewBox: '0 0 800 600', width: '800', height: '600' };
+      expect(all[0]).toMatchObject({ name: 'svg', attrs: { ...root, role: 'img' } });
+      const title = all.find((e) => e.name === 'title');
+      expect(title?.attrs.id).toBe(all[0]?.attrs['aria-labelledby']);
+      expect(titleOf(svg)).toMatch(/^Map for ".+": .+/);
+      // resvg parses with a strict XML parser: it throws on anything malformed.
+      expect(() => new Resvg(svg, { font: { loadSystemFonts: false } })).not.toThrow();
+      const outside = ['script', 'image', 'a', 'foreignObject', 'style'];
+      expect(all.map((e) => e.name).filter((n) => outside.includes(n))).toEqual([]);
+      expect(all.flatMap((e) => Object.keys(e.attrs)).filter((k) => /^on|href$/i.test(k))).toEqual([]);
+      expect(svg.length).toBeLessThan(150_000);
+    },
+  );
 
   it.each(story.steps.map((s, i) => ({ id: s.id, i })))('marks the located events of step $id active', ({ id, i }) => {
     const found = markers(svgs[i] ?? '');
@@ -173,7 +168,7 @@ describe('renderStaticMap on the Haiti story', () => {
   ])('highlights $countries in step $id', ({ id, countries }) => {
     const outlines = elements(svgOf(id)).filter((e) => e.attrs['data-countries'] !== undefined);
     expect(outlines.map((e) => e.attrs['data-countries'])).toEqual(countries.length ? [countries.join(' ')] : []);
-    for (const outline of outlines) expect(outline.attrs.d?.length).toBeGreaterThan(100);
+    for (const outline of outlines) expect(outline.attrs.d).toMatch(/^M[-\d.,]+(L[-\d.,]+){3,}/);
   });
 
   it.each(story.steps.map((s, i) => ({ id: s.id, i })))('draws exactly the routes step $id lists', ({ i }) => {
@@ -187,7 +182,8 @@ describe('renderStaticMap on the Haiti story', () => {
     }
   });
 
-  it('draws routes in some steps and not in others', () => {
+  it('renders one SVG per step, with routes in some and not in others', () => {
+    expect(svgs).toHaveLength(story.steps.length);
     expect(svgs.filter((svg) => svg.includes('data-route=')).length).toBeGreaterThan(0);
     expect(svgs.filter((svg) => !svg.includes('data-route=')).length).toBeGreaterThan(0);
   });
@@ -226,7 +222,7 @@ describe('hostile text', () => {
     expect(svg).not.toMatch(/[\s"']onload=/);
     const all = elements(svg);
     expect(all.flatMap((e) => Object.keys(e.attrs)).filter((k) => /^on/i.test(k))).toEqual([]);
-    expect(() => new Resvg(svg)).not.toThrow();
+    expect(() => new Resvg(svg, { font: { loadSystemFonts: false } })).not.toThrow();
   });
 
   it('keeps the text as written', () => {

@@ -26,7 +26,11 @@ export function tierAt(zoom: number): number {
  * The projection MapLibre uses for a step at this size: Mercator at the camera's zoom, its centre
  * in the middle of the padded frame (the part of the map the step text does not cover).
  */
-export function stepProjection(story: Story, stepIndex: number, size: Viewport): { projection: GeoProjection; zoom: number } {
+export function stepProjection(
+  story: Story,
+  stepIndex: number,
+  size: Viewport,
+): { projection: GeoProjection; zoom: number } {
   const step = stepView(story, stepIndex, 1, true).step;
   const padding = framePadding(size, 0);
   const target = cameraTarget(step.camera, size, padding);
@@ -75,6 +79,10 @@ export function renderStaticMap(
 }
 
 /** One SVG per step, in story order. */
-export function renderAllSteps(story: Story, basemap: FeatureCollection, size: { width: number; height: number }): string[] {
+export function renderAllSteps(
+  story: Story,
+  basemap: FeatureCollection,
+  size: { width: number; height: number },
+): string[] {
   return story.steps.map((_, i) => renderStaticMap(story, basemap, i, size));
 }

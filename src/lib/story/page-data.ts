@@ -5,6 +5,10 @@ export interface PageData {
   story: Story;
   /** Address of the basemap GeoJSON, relative to the page. */
   basemap: string;
+  /** Folder of the story's static step maps (`<step-id>.svg`), relative to the page, with a trailing slash. */
+  maps: string;
+  /** This is the story's embed page (no site chrome; lays itself out for its frame). */
+  embed: boolean;
 }
 
 export function readPageData(doc: Document): PageData {
