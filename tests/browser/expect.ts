@@ -2,19 +2,19 @@
  * What the page should show for a step, computed in node from the same pure functions the page
  * uses, and helpers to wait for the map to settle there.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { cameraTarget, framePadding, type CameraTarget } from '../../src/lib/geo/camera.ts';
 import type { Story } from '../../src/lib/story/model.ts';
 import { triggerFraction } from '../../src/lib/scroll/active.ts';
 import type { PageData } from '../../src/lib/story/page-data.ts';
 
-export async function storyOf(page: Page): Promise<Story> {
+export async function storyOf(page: Page | Frame): Promise<Story> {
   const text = await page.locator('#story-data').textContent();
   return (JSON.parse(text ?? '{}') as PageData).story;
 }
 
 /** The camera the step must settle at, for the map's size and the timeline above it. */
-export async function expectedCamera(page: Page, story: Story, stepId: string): Promise<CameraTarget> {
+export async function expectedCamera(page: Page | Frame, story: Story, stepId: string): Promise<CameraTarget> {
   const step = story.steps.find((s) => s.id === stepId);
   if (!step) throw new Error(`no step ${stepId}`);
   const size = await page.evaluate(() => {
@@ -30,7 +30,7 @@ export async function expectedCamera(page: Page, story: Story, stepId: string): 
  * Waits until the active step is `stepId`, the map is still, and its camera is within tolerance
  * of `target`: 2 screen pixels at the target zoom for the centre, 0.02 for zoom, 0.5° for angles.
  */
-export async function waitForCamera(page: Page, stepId: string, target: CameraTarget): Promise<void> {
+export async function waitForCamera(page: Page | Frame, stepId: string, target: CameraTarget): Promise<void> {
   try {
     await page.waitForFunction(
       ({ stepId, target }) => {
@@ -65,7 +65,7 @@ export async function waitForCamera(page: Page, stepId: string, target: CameraTa
 }
 
 /** Event ids whose markers stand out on the page right now. */
-export async function activeMarkers(page: Page): Promise<string[]> {
+export async function activeMarkers(page: Page | Frame): Promise<string[]> {
   return page.$$eval('button[data-event][data-active="true"]', (els) =>
     els.map((el) => (el as HTMLElement).dataset.event ?? '').sort(),
   );

@@ -49,6 +49,29 @@ export async function serveSite(dir = DIST): Promise<Site> {
   };
 }
 
+/**
+ * Serves the host pages of tests/fixtures/hosts (and pym.js from its npm package) on another
+ * port, so that a story framed by them is cross-origin, as on a real news site.
+ */
+export async function serveHosts(): Promise<Site> {
+  const pages = sirv(resolve(import.meta.dirname, '../fixtures/hosts'), { dev: true });
+  const pym = sirv(resolve(import.meta.dirname, '../../node_modules/pym.js/dist'), { dev: true });
+  const server: Server = createServer((req, res) =>
+    pages(req, res, () =>
+      pym(req, res, () => {
+        res.statusCode = 404;
+        res.end('not found');
+      }),
+    ),
+  );
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: findChrome(),

@@ -58,6 +58,7 @@ export class EmbedBridge {
     else if (message.kind === 'position') {
       this.host = { top: message.top, height: message.viewportHeight };
       this.positions++;
+      this.sendHeight();
     } else if (message.kind === 'goto') this.onGoTo(message.step);
   }
 
@@ -82,7 +83,9 @@ export class EmbedBridge {
     if (!this.embedPage) return;
     this.post({ type: 'storymap:ready', steps });
     if (!this.resizing) return;
-    new ResizeObserver(() => this.sendHeight()).observe(document.documentElement);
+    // A frame out of view gets no rendering updates (so no ResizeObserver calls) in Chromium;
+    // the host's position messages, sent as it scrolls, make us check the height again too.
+    new ResizeObserver(() => this.sendHeight()).observe(document.body);
     this.sendHeight(true);
     if (this.childId) window.parent.postMessage(pymMessage(this.childId, 'parentPositionInfo', ''), '*');
   }

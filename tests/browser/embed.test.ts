@@ -1,0 +1,257 @@
+/**
+ * The story embedded in pages of another origin (a second 127.0.0.1 port): pym.js, Datawrapper's
+ * height message, our embed.js, a fixed-height frame, and the host API by postMessage.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launch, serveHosts, serveSite, watch, type Site, type Watch } from './harness.ts';
+import { expectedCamera, storyOf, waitForCamera } from './expect.ts';
+import { triggerFraction } from '../../src/lib/scroll/active.ts';
+
+let site: Site;
+let hosts: Site;
+let browser: Browser;
+let page: Page;
+let watched: Watch;
+let childWatch: string[];
+
+beforeAll(async () => {
+  [site, hosts, browser] = await Promise.all([serveSite(), serveHosts(), launch()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([site?.close(), hosts?.close()]);
+});
+afterEach(async () => {
+  expect(watched.errors, 'console errors').toEqual([]);
+  expect(childWatch, 'errors in the story').toEqual([]);
+  await page?.close();
+});
+
+/** Opens a host page framing the story, and returns the story's frame once its page is up. */
+async function host(name: string, width = 1280, height = 800, query = ''): Promise<Frame> {
+  page = await browser.newPage({ viewport: { width, height } });
+  watched = watch(page, hosts.url);
+  // The story's own origin is expected here: only requests to any third host are foreign.
+  watched.foreign = [];
+  childWatch = [];
+  page.on('console', (m) => m.type() === 'error' && childWatch.push(m.text()));
+  const url = `${hosts.url}/${name}.html?story=${encodeURIComponent(`${site.url}/`)}${query}`;
+  await page.goto(url);
+  const frame = await waitForFrame(page);
+  await frame.waitForFunction(() => window.storyMap !== undefined);
+  return frame;
+}
+
+async function waitForFrame(p: Page): Promise<Frame> {
+  for (let i = 0; i < 200; i++) {
+    const frame = p.frames().find((f) => f.url().includes('/embed/'));
+    if (frame) return frame;
+    await p.waitForTimeout(50);
+  }
+  throw new Error('the story frame never appeared');
+}
+
+/** The frame's height on the host page and the height of the story inside it. */
+async function heights(frame: Frame) {
+  const element = await frame.frameElement();
+  const outer = (await element.boundingBox())?.height ?? 0;
+  const inner = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  return { outer, inner };
+}
+
+async function expectFrameFitsStory(frame: Frame) {
+  // Chromium does not render a frame out of view; bring it into view, as a reader would.
+  await (await frame.frameElement()).scrollIntoViewIfNeeded();
+  let last = { outer: 0, inner: 0 };
+  await expect
+    .poll(
+      async () => {
+        last = await heights(frame);
+        return Math.abs(last.outer - last.inner) <= 3 && last.inner > 1000;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true)
+    .catch(() => {
+      throw new Error(`the frame is ${last.outer}px tall for a story of ${last.inner}px`);
+    });
+}
+
+/** Scrolls the host so the middle of a step of the full-height story sits on the story's trigger line. */
+async function scrollHostToStep(frame: Frame, stepId: string) {
+  const element = await frame.frameElement();
+  const stepMiddle = await frame.evaluate((id) => {
+    const r = document.getElementById(id)?.getBoundingClientRect();
+    return r ? r.top + r.height / 2 : NaN;
+  }, stepId);
+  const width = (await element.boundingBox())?.width ?? 0;
+  await page.evaluate(
+    ({ stepMiddle, fraction }) => {
+      const frame = document.querySelector('iframe') as HTMLIFrameElement;
+      const frameTop = frame.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo({ top: frameTop + stepMiddle - window.innerHeight * fraction, behavior: 'instant' });
+    },
+    { stepMiddle, fraction: triggerFraction(width) },
+  );
+}
+
+async function walkHostedSteps(frame: Frame) {
+  const story = await storyOf(frame);
+  // The story switches to its sticky layout once the host has said where the frame is.
+  await page.mouse.wheel(0, 200);
+  await frame.waitForSelector('.mode-hosted');
+  await frame.evaluate(() => window.storyMap?.ready);
+  for (const step of story.steps) {
+    await scrollHostToStep(frame, step.id);
+    await waitForCamera(frame, step.id, await expectedCamera(frame, story, step.id));
+  }
+}
+
+describe('a pym.js host', () => {
+  it('sizes the frame to the story, after load and after a width change', async () => {
+    const frame = await host('pym');
+    await expectFrameFitsStory(frame);
+    const before = await heights(frame);
+    await page.setViewportSize({ width: 420, height: 800 });
+    await expect.poll(async () => (await heights(frame)).inner).not.toBe(before.inner);
+    await expectFrameFitsStory(frame);
+  });
+
+  it('moves through the steps as the host page scrolls (trackscroll)', async () => {
+    await walkHostedSteps(await host('pym'));
+  });
+});
+
+describe('a host listening for Datawrapper’s message', () => {
+  it('resizes the frame, and the story unrolls with a map for every step', async () => {
+    const frame = await host('datawrapper');
+    await expectFrameFitsStory(frame);
+    const story = await storyOf(frame);
+    await frame.waitForSelector('.mode-unrolled');
+    const maps = await frame.$$eval('.unrolled img', (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+    expect(maps).toHaveLength(story.steps.length);
+    for (const src of maps) expect((await page.request.get(src)).ok()).toBe(true);
+  });
+});
+
+describe('a host using embed.js', () => {
+  it('sizes the frame to the story', async () => {
+    await expectFrameFitsStory(await host('embedjs'));
+  });
+
+  it('moves through the steps as the host page scrolls, and tells the host of each step', async () => {
+    const frame = await host('embedjs');
+    await walkHostedSteps(frame);
+    const heard = await page.evaluate(() => (window as unknown as { steps: string[] }).steps);
+    expect(heard).toContain('outlook');
+  });
+
+  it('is a few kilobytes with no dependencies', async () => {
+    const body = Buffer.from(await (await fetch(`${site.url}/embed.js`)).arrayBuffer());
+    expect(body.length).toBeGreaterThan(1000);
+    expect(body.length).toBeLessThan(5 * 1024);
+    expect(body.toString()).not.toMatch(/\bimport\b|\brequire\(/);
+    // No page was opened for this one.
+    watched = { errors: [], foreign: [] };
+    childWatch = [];
+    page = undefined as unknown as Page;
+  });
+});
+
+describe('a fixed-height frame', () => {
+  it('scrolls inside the frame through every step, with the map following', async () => {
+    const frame = await host('fixed');
+    await frame.evaluate(() => window.storyMap?.ready);
+    const story = await storyOf(frame);
+    for (const step of story.steps) {
+      await frame.evaluate(
+        ({ id, fraction }) => {
+          const r = document.getElementById(id)?.getBoundingClientRect();
+          if (r)
+            window.scrollTo({
+              top: window.scrollY + r.top + r.height / 2 - innerHeight * fraction,
+              behavior: 'instant',
+            });
+        },
+        { id: step.id, fraction: triggerFraction(1280) },
+      );
+      await waitForCamera(frame, step.id, await expectedCamera(frame, story, step.id));
+    }
+  });
+
+  it('starts at the step named by ?step=', async () => {
+    const frame = await host('fixed', 1280, 800, '&query=' + encodeURIComponent('?step=evacuation'));
+    await frame.evaluate(() => window.storyMap?.ready);
+    const story = await storyOf(frame);
+    await waitForCamera(frame, 'evacuation', await expectedCamera(frame, story, 'evacuation'));
+  });
+});
+
+describe('the host API', () => {
+  it('goes to a step on request and reports step changes to the host', async () => {
+    const frame = await host('fixed');
+    await frame.evaluate(() => window.storyMap?.ready);
+    await page.evaluate(() =>
+      (window as unknown as { sendToStory: (m: unknown) => void }).sendToStory({
+        type: 'storymap:goto',
+        step: 'delegation',
+      }),
+    );
+    const story = await storyOf(frame);
+    await waitForCamera(frame, 'delegation', await expectedCamera(frame, story, 'delegation'));
+    const received = await page.evaluate(
+      () => (window as unknown as { received: { type: string; id?: string }[] }).received,
+    );
+    expect(received.some((m) => m.type === 'storymap:ready')).toBe(true);
+    expect(received.filter((m) => m.type === 'storymap:step').at(-1)?.id).toBe('delegation');
+  });
+
+  it('ignores malformed, foreign and oversized messages without an error', async () => {
+    const frame = await host('fixed');
+    await frame.evaluate(() => window.storyMap?.ready);
+    const before = await frame.evaluate(() => window.storyMap?.activeStep());
+    await page.evaluate(() => {
+      const send = (window as unknown as { sendToStory: (m: unknown) => void }).sendToStory;
+      const junk: unknown[] = [
+        null,
+        42,
+        'garbage',
+        [1, 2, 3],
+        { type: 'storymap:goto' },
+        { type: 'storymap:goto', step: 12 },
+        { type: 'storymap:goto', step: 'no-such-step' },
+        { type: 'storymap:goto', step: '<img src=x onerror="window.pwned=1">' },
+        { type: 'storymap:position', top: 'x', viewportHeight: 800 },
+        { type: 'storymap:position', top: 0, viewportHeight: -5 },
+        { type: 'storymap:eval', code: 'window.pwned = 1' },
+        { type: 'storymap:goto', step: 'delegation', padding: 'x'.repeat(100_000) },
+        'pymxPYMxsomeone-elsexPYMxwidthxPYMx400',
+        'x'.repeat(1_000_000),
+      ];
+      for (const message of junk) send(message);
+    });
+    // A message from a window other than the parent (here the story's own) is not obeyed.
+    await frame.evaluate(() => window.postMessage({ type: 'storymap:goto', step: 'outlook' }, '*'));
+    await page.waitForTimeout(500);
+    expect(await frame.evaluate(() => window.storyMap?.activeStep())).toBe(before);
+    expect(await frame.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await frame.$$('img[onerror]')).toHaveLength(0);
+  });
+});
+
+describe('the full page', () => {
+  it('shows copy-ready embed codes for this story', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    watched = watch(page, site.url);
+    childWatch = [];
+    await page.goto(`${site.url}/mss-haiti/`);
+    await page.getByRole('button', { name: 'Embed this story' }).click();
+    const codes = await page.$$eval('textarea[data-snippet]', (els) =>
+      els.map((el) => (el as HTMLTextAreaElement).value),
+    );
+    expect(codes).toHaveLength(4);
+    for (const code of codes) expect(code).toContain(`${site.url}/mss-haiti/embed/`);
+    expect(codes.join('\n')).toContain(`${site.url}/embed.js`);
+  });
+});
