@@ -73,6 +73,28 @@ describe('a site with two stories', () => {
     expect(html).not.toMatch(/src="\//);
     expect(existsSync(join(await built, 'favicon.svg'))).toBe(true);
   });
+
+  it('gives every story an embed page, share tags, a 1200x630 preview and an oEmbed answer', async () => {
+    const out = await built;
+    for (const slug of ['mss-haiti', 'second-story']) {
+      const html = readFileSync(join(out, slug, 'index.html'), 'utf8');
+      const preview = `https://stories.example.org/maps/${slug}/preview.png`;
+      expect(html).toContain(`<meta property="og:image" content="${preview}" />`);
+      expect(html).toContain(`<meta name="twitter:image" content="${preview}" />`);
+      expect(html).toContain(`<link rel="canonical" href="https://stories.example.org/maps/${slug}/" />`);
+      const embed = readFileSync(join(out, slug, 'embed', 'index.html'), 'utf8');
+      expect(inlined(embed).story.slug).toBe(slug);
+      const png = readFileSync(join(out, slug, 'preview.png'));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      // A blank 1200x630 PNG compresses to a few hundred bytes; a map with coastlines does not.
+      expect(png.length).toBeGreaterThan(20_000);
+      const answer = JSON.parse(readFileSync(join(out, slug, 'oembed.json'), 'utf8')) as Record<string, unknown>;
+      expect(answer).toMatchObject({ version: '1.0', type: 'rich', thumbnail_url: preview });
+      expect(answer.html).toContain(`https://stories.example.org/maps/${slug}/embed/`);
+    }
+    expect(readFileSync(join(out, 'embed.js'), 'utf8')).toContain('storymap:position');
+  });
 });
 
 describe('an invalid story', () => {
