@@ -8,9 +8,7 @@ import type { BuiltStory } from './stories.ts';
 import { renderAllSteps } from '../lib/geo/staticMap.ts';
 import { previewSvg, renderPreviewPng } from './preview.ts';
 import { oembed } from './page.ts';
-
-/** Static step maps are drawn at a wide-screen size, so their framing has no room kept for a card. */
-export const STATIC_MAP_SIZE = { width: 960, height: 640 };
+import { STATIC_MAP_SIZE } from '../lib/geo/staticSize.ts';
 
 export function storyFiles(built: BuiltStory, site: string): Map<string, string | Uint8Array> {
   const { story } = built;

@@ -12,6 +12,8 @@ export interface PageOptions {
   kind: PageKind;
   /** Absolute address the site is published at, ending in "/": share tags need absolute URLs. */
   site: string;
+  /** Add the Content-Security-Policy (not in dev, where Vite injects inline scripts). */
+  csp?: boolean;
 }
 
 export const escapeHtml = (s: string) =>
@@ -21,8 +23,8 @@ export const escapeHtml = (s: string) =>
 export const inertJson = (value: unknown) =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
-/** Where the story's own files are, seen from each kind of page. */
-function paths(kind: PageKind, slug: string) {
+/** Where the site's root and the story's own files are, seen from each kind of page. */
+export function paths(kind: PageKind, slug: string) {
   const root = { home: './', story: '../', embed: '../../' }[kind];
   const own = { home: `${slug}/`, story: '', embed: '../' }[kind];
   return { root, own };
@@ -38,6 +40,23 @@ export function storyUrls(site: string, slug: string) {
   };
 }
 
+/**
+ * The pages' Content-Security-Policy: scripts and workers only from the site itself (MapLibre's
+ * worker is a same-origin module file), no inline script, no eval, nothing from other hosts.
+ * Inline styles are allowed: Svelte and MapLibre position things with style attributes.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
 export function pageHead(built: BuiltStory, options: PageOptions): string {
   const { story } = built;
   const { root, own } = paths(options.kind, story.slug);
@@ -52,6 +71,7 @@ export function pageHead(built: BuiltStory, options: PageOptions): string {
   const summary = escapeHtml(story.summary);
   const alt = escapeHtml(`Map: ${story.steps[0]?.title ?? story.title}`);
   return [
+    ...(options.csp ? [`<meta http-equiv="Content-Security-Policy" content="${CSP}" />`] : []),
     `<title>${title}</title>`,
     `<meta name="description" content="${summary}" />`,
     `<link rel="canonical" href="${urls.page}" />`,

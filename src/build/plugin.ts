@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { buildStory, storyFiles as storyFilesIn, slugOf, type BuiltStory } from './stories.ts';
-import { pageHead, type PageKind } from './page.ts';
+import { pageHead, paths, type PageKind } from './page.ts';
+import { prerender } from './prerender.ts';
 import { storyFiles } from './files.ts';
 
 export interface StoryPagesOptions {
@@ -21,6 +22,7 @@ export interface StoryPagesOptions {
 }
 
 const HEAD = '<!-- storymap:head -->';
+const BODY = '<!-- storymap:body -->';
 const HOST_SCRIPT = new URL('../lib/embed/host-script.js', import.meta.url);
 
 /** `/index.html` → home; `/<slug>/index.html` → story; `/<slug>/embed/index.html` → embed. */
@@ -81,7 +83,10 @@ export function storyPages(options: StoryPagesOptions): Plugin {
         const page = pageOf(ctx.path, options.home);
         const story = built.get(page.slug);
         if (!story) throw new Error(`no story "${page.slug}"`);
-        return html.replace(HEAD, pageHead(story, { kind: page.kind, site }));
+        const { own } = paths(page.kind, page.slug);
+        return html
+          .replace(HEAD, pageHead(story, { kind: page.kind, site, csp: config.command === 'build' }))
+          .replace(BODY, prerender(story.story, page.kind, `${own}maps/`));
       },
     },
     generateBundle() {

@@ -39,6 +39,7 @@ describe('eventLabel', () => {
     when: { kind: 'range', from: date('2025-03-24'), to: date('2025-03-30') },
     place: haiti,
     what: 'Another officer went missing.',
+    whatHtml: '<p>Another officer went missing.</p>',
     quotes: [],
     source: { id: 's', name: 'Reuters', date: date('2025-04-03') },
   };

@@ -10,7 +10,7 @@ import type { Story } from '../story/model.ts';
 import type { StepView } from '../story/view.ts';
 import { cameraTarget, framePadding, type CameraTarget } from '../geo/camera.ts';
 import { greatCircleLine, partialLine } from '../geo/routes.ts';
-import { mapStyle, highlight, HIGHLIGHT_LAYERS } from './style.ts';
+import { mapStyle, highlight, HIGHLIGHT_LAYERS, themePaint, COLORS, DARK_COLORS } from './style.ts';
 import { addMarkers, type MarkerSet } from './markers.ts';
 import type { LngLat } from '../story/model.ts';
 
@@ -127,6 +127,18 @@ export class MapController {
     const camera = { ...target, padding };
     if (options.reducedMotion) this.map.jumpTo(camera);
     else this.map.flyTo({ ...camera, essential: true, speed: 1.4, curve: 1.4, maxDuration: 2500 });
+  }
+
+  /** Recolours the map for a light or dark page. */
+  setTheme(dark: boolean) {
+    const apply = () => {
+      const layers = this.map.getStyle().layers ?? [];
+      for (const [prefix, property, value] of themePaint(dark ? DARK_COLORS : COLORS))
+        for (const layer of layers.filter((l) => l.id.startsWith(prefix)))
+          this.map.setPaintProperty(layer.id, property, value);
+    };
+    if (this.markers) apply();
+    else void this.ready.then(apply);
   }
 
   /** Resolves once the camera has stopped moving. */

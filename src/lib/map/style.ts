@@ -2,7 +2,7 @@
  * The map style: bundled basemap, bundled label font, and empty sources for places and routes
  * that the controller fills. No tile server, no glyph server, no token.
  */
-import type { StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { StyleSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { DETAIL_ZOOM, REGION_ZOOM } from '../geo/basemap.ts';
 
 export const COLORS = {
@@ -13,6 +13,35 @@ export const COLORS = {
   route: '#9a3412',
   label: '#2b2b2b',
 };
+
+/** The same roles for a reader who prefers a dark page. */
+export const DARK_COLORS: typeof COLORS = {
+  water: '#1b2730',
+  land: '#2b2e33',
+  border: '#5d636b',
+  highlight: '#f0884a',
+  route: '#f59e62',
+  label: '#ececec',
+};
+
+/** Any layer type's paint property name (distributed over the union of layer types). */
+type PaintOf<L> = L extends { paint?: infer P } ? keyof NonNullable<P> : never;
+type PaintProperty = PaintOf<LayerSpecification>;
+
+/** Paint properties that carry the theme's colours, by layer id prefix. */
+export function themePaint(colors: typeof COLORS): [prefix: string, property: PaintProperty, value: string][] {
+  return [
+    ['water', 'background-color', colors.water],
+    ['land-', 'fill-color', colors.land],
+    ['borders-', 'line-color', colors.border],
+    ['highlight-', 'fill-color', colors.highlight],
+    ['outline-', 'line-color', colors.highlight],
+    ['routes', 'line-color', colors.route],
+    ['city-dots', 'circle-color', colors.label],
+    ['place-labels', 'text-color', colors.label],
+    ['place-labels', 'text-halo-color', colors.land],
+  ];
+}
 
 const FONT = 'Story Sans';
 const tier = (detail: number): ExpressionSpecification => ['==', ['get', 'detail'], detail];

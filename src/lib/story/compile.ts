@@ -7,6 +7,10 @@ import type { When } from './when.ts';
 import type { StoryFile, PlaceFile, CameraFile } from './schema.ts';
 import type { BBox, Camera, LngLat, Place, Source, Story } from './model.ts';
 import { unionBBox } from '../geo/bbox.ts';
+import { renderMarkup } from './markup.ts';
+
+const paragraphs = (text: string) => renderMarkup(text, { paragraphs: true });
+const inline = (text: string) => renderMarkup(text, { paragraphs: false });
 
 export interface CountryInfo {
   name: string;
@@ -66,7 +70,8 @@ export function compileStory(raw: StoryFile, slug: string, countries: ReadonlyMa
     when: when(e.when),
     ...(e.where === undefined ? {} : { place: get(places, e.where) }),
     what: e.what,
-    quotes: e.quotes ?? [],
+    whatHtml: paragraphs(e.what),
+    quotes: (e.quotes ?? []).map((q) => ({ text: q.text, html: inline(q.text), who: q.who })),
     source: get(sources, e.source),
   }));
   const eventById = new Map(events.map((e) => [e.id, e]));
@@ -80,6 +85,7 @@ export function compileStory(raw: StoryFile, slug: string, countries: ReadonlyMa
     slug,
     title: raw.title,
     summary: raw.summary,
+    summaryHtml: inline(raw.summary),
     credit: raw.credit,
     mapCredit: raw.mapCredit,
     basedOn: get(sources, raw.basedOn),
@@ -98,6 +104,7 @@ export function compileStory(raw: StoryFile, slug: string, countries: ReadonlyMa
       id: s.id,
       ...(s.title === undefined ? {} : { title: s.title }),
       text: s.text,
+      html: paragraphs(s.text),
       events: s.events ?? [],
       routes: s.routes ?? [],
       camera: camera(s.camera),

@@ -2,6 +2,10 @@
  * The story as the page uses it: validated, ids resolved, dates parsed, country places given
  * their anchor and outline box from the basemap. It is plain JSON, so the build can inline it into
  * each page and the browser never re-validates.
+ *
+ * Each `…html` field is the prose beside it rendered from the story's Markdown (`markup.ts`) at
+ * build time and sanitized: safe to insert as HTML. The plain fields stay for text-only uses
+ * (labels, meta descriptions).
  */
 import type { CalendarDate } from './dates.ts';
 import type { When } from './when.ts';
@@ -31,6 +35,8 @@ export interface Source {
 
 export interface Quote {
   text: string;
+  /** `text` as inline HTML (em, strong, a). */
+  html: string;
   who: string;
 }
 
@@ -41,6 +47,8 @@ export interface StoryEvent {
   /** Absent when the source gives no place; such an event has no marker. */
   place?: Place;
   what: string;
+  /** `what` as HTML paragraphs. */
+  whatHtml: string;
   quotes: Quote[];
   source: Source;
 }
@@ -62,6 +70,8 @@ export interface Step {
   id: string;
   title?: string;
   text: string;
+  /** `text` as HTML paragraphs. */
+  html: string;
   events: string[];
   routes: string[];
   camera: Camera;
@@ -71,6 +81,8 @@ export interface Story {
   slug: string;
   title: string;
   summary: string;
+  /** `summary` as inline HTML. */
+  summaryHtml: string;
   credit: string;
   mapCredit: string;
   /** The source this story retells; its date is "today" for the story. */

@@ -3,7 +3,7 @@
  * reported with the file, line, column and field, so a bad story stops the build with an error a
  * reporter can act on instead of a blank page.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { storySchema, type StoryFile } from './schema.ts';
 import { checkReferences } from './references.ts';
@@ -59,7 +59,12 @@ export function parseStory(source: string, file: string, knownCountries: Readonl
     const pos = locate(doc, path, lines);
     return { file, line: pos.line, column: pos.col, field: formatField(path), message };
   };
-  const parsed = storySchema.safeParse(doc.toJS());
+  const data = toData(doc);
+  if (!data.ok) {
+    const pos = lines.linePos(data.offset);
+    return { ok: false, errors: [{ file, line: pos.line, column: pos.col, field: '', message: data.message }] };
+  }
+  const parsed = storySchema.safeParse(data.value);
   if (!parsed.success) {
     const issues = parsed.error.issues.flatMap((i) => explain(i));
     return { ok: false, errors: issues.map((i) => at(i.path, i.message)) };
@@ -67,6 +72,26 @@ export function parseStory(source: string, file: string, knownCountries: Readonl
   const problems = checkReferences(parsed.data, knownCountries);
   if (problems.length > 0) return { ok: false, errors: problems.map((p) => at(p.path, p.message)) };
   return { ok: true, story: parsed.data };
+}
+
+/**
+ * The document as plain data. The yaml library refuses a file whose aliases would expand into a
+ * huge value (the "billion laughs" attack); that becomes an error at the first alias.
+ */
+function toData(doc: Document): { ok: true; value: unknown } | { ok: false; offset: number; message: string } {
+  try {
+    return { ok: true, value: doc.toJS() };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let offset = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return { ok: false, offset, message: 'too many YAML aliases (*name); write the values out instead' };
+  }
 }
 
 type Issue = z.core.$ZodIssue;

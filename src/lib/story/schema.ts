@@ -5,12 +5,30 @@
  */
 import { z } from 'zod';
 import { parseCalendarDate } from './dates.ts';
+import { LIMITS, markupProblems, plainTextProblems } from './markup.ts';
 
 const id = z
   .string()
+  .max(80, { error: (i) => `an id is at most 80 characters; this one has ${String(i.input).length}` })
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase letters, digits and dashes, e.g. "first-fatality"');
 
 const text = z.string().trim().min(1, 'must not be empty');
+
+/** Each problem `check` finds becomes an issue on the field itself, so its line is the field's. */
+const checked = (check: (value: string) => string[]) =>
+  text.superRefine((value, ctx) => {
+    for (const message of check(value)) ctx.addIssue({ code: 'custom', message });
+  });
+/** Shown as text: a title, a name, a credit. */
+const plain = (limit: number = LIMITS.title) => checked((v) => plainTextProblems(v, limit));
+/** Read as prose, with the Markdown of `markup.ts`. */
+const prose = (limit: number) => checked((v) => markupProblems(v, limit));
+
+/** A list with a ceiling, so a runaway file fails with a message instead of a frozen page. */
+const atMost = <T extends z.ZodType>(item: T, max: number, noun: string) =>
+  z.array(item).max(max, {
+    error: (i) => `a story has at most ${max} ${noun}; this one has ${(i.input as unknown[]).length}`,
+  });
 
 /** A written date: YYYY, YYYY-MM or YYYY-MM-DD (a bare YAML year arrives as a number). */
 const calendarDate = z.union([z.string(), z.number().int()]).superRefine((value, ctx) => {
@@ -26,7 +44,7 @@ const latitude = z
   .refine((v) => v >= -85 && v <= 85, { error: (i) => `latitude ${i.input} is outside -85..85` });
 const coordinates = z.tuple([longitude, latitude], { error: 'write coordinates as [longitude, latitude]' });
 
-const note = text.optional();
+const note = plain(LIMITS.summary).optional();
 export const whenSchema = z.union(
   [
     z.strictObject({ date: calendarDate, note }),
@@ -40,11 +58,11 @@ export const whenSchema = z.union(
 export const placeSchema = z.discriminatedUnion(
   'precision',
   [
-    z.strictObject({ id, name: text, precision: z.literal('point'), coordinates, country: text.optional() }),
-    z.strictObject({ id, name: text, precision: z.literal('city'), coordinates, country: text.optional() }),
+    z.strictObject({ id, name: plain(), precision: z.literal('point'), coordinates, country: plain().optional() }),
+    z.strictObject({ id, name: plain(), precision: z.literal('city'), coordinates, country: plain().optional() }),
     z.strictObject({
       id,
-      name: text,
+      name: plain(),
       precision: z.literal('country'),
       /** ISO 3166-1 numeric code, as the bundled Natural Earth basemap names countries. */
       iso: z.string().regex(/^\d{3}$/, 'iso is a three-digit ISO 3166-1 numeric code, e.g. "332"'),
@@ -57,21 +75,21 @@ const httpUrl = z.string().refine((v) => /^https?:\/\//i.test(v) && URL.canParse
 
 export const sourceSchema = z.strictObject({
   id,
-  name: text,
-  title: text.optional(),
+  name: plain(),
+  title: plain().optional(),
   date: calendarDate,
   url: httpUrl.optional(),
 });
 
-export const quoteSchema = z.strictObject({ text, who: text });
+export const quoteSchema = z.strictObject({ text: prose(LIMITS.quote), who: plain() });
 
 export const eventSchema = z.strictObject({
   id,
-  title: text,
+  title: plain(),
   when: whenSchema,
   /** A place id; omit it when the source gives no place at all. */
   where: id.optional(),
-  what: text,
+  what: prose(LIMITS.text),
   quotes: z.array(quoteSchema).optional(),
   source: id,
 });
@@ -81,7 +99,7 @@ export const routeSchema = z.strictObject({
   from: id,
   to: id,
   kind: z.enum(['deployment', 'evacuation', 'travel']),
-  label: text,
+  label: plain(),
   /** Planned, not yet made: drawn dashed. */
   planned: z.boolean().optional(),
 });
@@ -103,25 +121,25 @@ export const cameraSchema = z.union(
 
 export const stepSchema = z.strictObject({
   id,
-  title: text.optional(),
-  text,
+  title: plain().optional(),
+  text: prose(LIMITS.text),
   events: z.array(id).optional(),
   routes: z.array(id).optional(),
   camera: cameraSchema,
 });
 
 export const storySchema = z.strictObject({
-  title: text,
-  summary: text,
-  credit: text,
+  title: plain(),
+  summary: prose(LIMITS.summary),
+  credit: plain(LIMITS.summary),
   /** The id of the source this story retells; its date is the story's "today". */
   basedOn: id,
-  mapCredit: text,
-  sources: z.array(sourceSchema).min(1),
-  places: z.array(placeSchema).optional(),
-  events: z.array(eventSchema).min(1),
-  routes: z.array(routeSchema).optional(),
-  steps: z.array(stepSchema).min(1),
+  mapCredit: plain(LIMITS.summary),
+  sources: atMost(sourceSchema, 200, 'sources').min(1),
+  places: atMost(placeSchema, 500, 'places').optional(),
+  events: atMost(eventSchema, 1000, 'events').min(1),
+  routes: atMost(routeSchema, 200, 'routes').optional(),
+  steps: atMost(stepSchema, 200, 'steps').min(1),
 });
 
 export type StoryFile = z.infer<typeof storySchema>;
