@@ -139,6 +139,9 @@ describe.each(SIZES)('on a $name ($width px)', ({ width, height }) => {
   it('goes to an event’s step from the timeline, and back with the back button', async () => {
     await open('/#gangs');
     await waitForCamera(page, 'gangs', await expectedCamera(page, story, 'gangs'));
+    // On a phone the close-up of the last days is folded away until the reader opens it.
+    const closeUp = page.locator('button.close-up[aria-expanded="false"]');
+    if (await closeUp.count()) await closeUp.click();
     await page.locator('[data-timeline-event="delegation"]').click();
     await waitForCamera(page, 'delegation', await expectedCamera(page, story, 'delegation'));
     expect(await page.evaluate(() => location.hash)).toBe('#delegation');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ringOffsets, spreadByPlace, type Offset } from '../../src/lib/geo/spread.ts';
+import { ringOffsets, separate, spreadByPlace, type Offset } from '../../src/lib/geo/spread.ts';
 
 const gap = (a: Offset, b: Offset) => Math.hypot(a[0] - b[0], a[1] - b[1]);
 
@@ -62,5 +62,36 @@ describe('spreadByPlace', () => {
 
   it('gives every item an offset', () => {
     expect(offsets.size).toBe(events.length);
+  });
+});
+
+describe('separate', () => {
+  const closest = (points: [number, number][]) =>
+    Math.min(...points.flatMap((a, i) => points.slice(i + 1).map((b) => Math.hypot(a[0] - b[0], a[1] - b[1]))));
+
+  it.each([
+    {
+      name: 'two coincident points',
+      points: [
+        [0, 0],
+        [0, 0],
+      ] as [number, number][],
+    },
+    {
+      name: 'a ring overlapping another',
+      points: [...ringOffsets(6), ...ringOffsets(2).map(([x, y]) => [x + 20, y + 30])] as [number, number][],
+    },
+    { name: 'a crowd', points: Array.from({ length: 10 }, (_, i) => [i % 3, i % 4]) as [number, number][] },
+  ])('leaves no two of $name closer than the distance', ({ points }) => {
+    expect(closest(separate(points, 30))).toBeGreaterThanOrEqual(29.9);
+  });
+
+  it('leaves points that are far enough apart where they are', () => {
+    const points: [number, number][] = [
+      [0, 0],
+      [40, 0],
+      [0, 40],
+    ];
+    expect(separate(points, 30)).toEqual(points);
   });
 });

@@ -5,7 +5,10 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Story, StoryEvent, Place } from '../story/model.ts';
 import { eventLabel } from '../story/describe.ts';
-import { spreadByPlace } from '../geo/spread.ts';
+import { separate, spreadByPlace, type Offset } from '../geo/spread.ts';
+
+/** Centre-to-centre distance that keeps two markers' 24 px targets (active: 28 px) apart. */
+const MIN_DISTANCE = 30;
 
 export interface MarkerSet {
   setActive(active: ReadonlySet<string>): void;
@@ -30,8 +33,22 @@ export function addMarkers(
     const marker = new Marker({ element: button, anchor: 'center', offset: offsets.get(event) ?? [0, 0] })
       .setLngLat(event.place.coordinates)
       .addTo(map);
-    return { id: event.id, button, marker };
+    return { id: event.id, button, marker, ring: offsets.get(event) ?? ([0, 0] as Offset) };
   });
+  /** Keeps markers of nearby places from covering each other at the camera's new zoom. */
+  const relayout = () => {
+    const anchors = markers.map(({ marker }) => map.project(marker.getLngLat()));
+    const wanted = markers.map(({ ring }, i): Offset => [
+      (anchors[i]?.x ?? 0) + ring[0],
+      (anchors[i]?.y ?? 0) + ring[1],
+    ]);
+    separate(wanted, MIN_DISTANCE).forEach(([x, y], i) => {
+      const anchor = anchors[i];
+      if (anchor) markers[i]?.marker.setOffset([Math.round(x - anchor.x), Math.round(y - anchor.y)]);
+    });
+  };
+  relayout();
+  map.on('moveend', relayout);
   return {
     setActive(active) {
       for (const { id, button } of markers) {
@@ -42,6 +59,7 @@ export function addMarkers(
       }
     },
     remove() {
+      map.off('moveend', relayout);
       for (const { marker } of markers) marker.remove();
     },
   };

@@ -16,6 +16,9 @@ export interface Item {
   /** Left and right edge in px; a point has x0 === x1. */
   x0: number;
   x1: number;
+  /** The clickable extent: at least HIT px wide around the item (WCAG 2.2 target size). */
+  hit0: number;
+  hit1: number;
   lane: number;
   shape: Shape;
   future: boolean;
@@ -43,6 +46,14 @@ const RECENT = 75 * DAY;
 /** Narrower than this, a span is drawn as a point (its true extent is still in its label). */
 const MIN_SPAN = 6;
 const GAP = 4;
+/** Smallest clickable width and lane height, in px: WCAG 2.2's 24 px target size. */
+export const HIT = 24;
+
+/** The clickable extent of an item: its own, widened to HIT px around its centre. */
+export function hitExtent(s: { x0: number; x1: number }): [number, number] {
+  const centre = (s.x0 + s.x1) / 2;
+  return [Math.min(s.x0, centre - HIT / 2), Math.max(s.x1, centre + HIT / 2)];
+}
 
 function shapeOf(when: When, x0: number, x1: number): Shape {
   if (when.kind === 'by') return 'target';
@@ -50,17 +61,19 @@ function shapeOf(when: When, x0: number, x1: number): Shape {
   return x1 - x0 >= MIN_SPAN ? 'span' : 'point';
 }
 
-/** Greedy lane packing: each item takes the first lane whose last item ends before it starts. */
+/**
+ * Greedy lane packing: each item takes the first lane whose last item ends before it starts.
+ * Items are packed by their clickable extent, so no two targets overlap.
+ */
 export function packLanes(spans: readonly { x0: number; x1: number }[], gap = GAP): number[] {
   const ends: number[] = [];
   const order = spans.map((s, i) => i).sort((a, b) => (spans[a]?.x0 ?? 0) - (spans[b]?.x0 ?? 0));
   const lanes = new Array<number>(spans.length).fill(0);
   for (const i of order) {
-    const s = spans[i] as { x0: number; x1: number };
-    const left = s.x0 - MIN_SPAN / 2;
+    const [left, right] = hitExtent(spans[i] as { x0: number; x1: number });
     let lane = ends.findIndex((end) => end + gap <= left);
     if (lane === -1) lane = ends.push(0) - 1;
-    ends[lane] = Math.max(s.x1, s.x0 + MIN_SPAN / 2);
+    ends[lane] = right;
     lanes[i] = lane;
   }
   return lanes;
@@ -86,7 +99,10 @@ function axis(
   return {
     domain,
     ticks,
-    items: spans.map((s, i) => ({ ...s, lane: lanes[i] ?? 0 })),
+    items: spans.map((s, i) => {
+      const [hit0, hit1] = hitExtent(s);
+      return { ...s, hit0, hit1, lane: lanes[i] ?? 0 };
+    }),
     lanes: Math.max(1, ...lanes.map((l) => l + 1)),
     // The end of the report's day: all of that day is known to the source.
     publishedX: x(endOf(published)),
