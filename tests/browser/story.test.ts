@@ -72,6 +72,10 @@ describe.each(SIZES)('on a $name ($width px)', ({ width, height }) => {
       const located = step.events.filter((id) => story.events.find((e) => e.id === id)?.place);
       expect(await activeMarkers(page), `markers of ${step.id}`).toEqual([...located].sort());
       expect(await page.evaluate(() => location.hash)).toBe(`#${step.id}`);
+      // Screen readers hear what the map now shows.
+      const label = await page.locator('[data-testid="map"]').getAttribute('aria-label');
+      expect(label).toContain(`step ${story.steps.indexOf(step) + 1} of ${story.steps.length}`);
+      if (step.title) expect(label).toContain(step.title);
     }
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
     expect(seen).toEqual(story.steps.slice(1).map((s) => s.id));

@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { describePlace, eventLabel } from '../../src/lib/story/describe.ts';
+import { buildStory } from '../../src/build/stories.ts';
+import { describePlace, describeStep, eventLabel } from '../../src/lib/story/describe.ts';
 import { parseCalendarDate, type CalendarDate } from '../../src/lib/story/dates.ts';
 import type { Place, StoryEvent } from '../../src/lib/story/model.ts';
 
@@ -51,5 +53,25 @@ describe('eventLabel', () => {
   it('says when the source gives no place', () => {
     const placeless: StoryEvent = { ...event, place: undefined };
     expect(eventLabel(placeless)).toBe('An officer goes missing. 24–30 March 2025. No place given');
+  });
+});
+
+describe('describeStep', () => {
+  const { story } = buildStory(fileURLToPath(new URL('../../data/stories/mss-haiti.yaml', import.meta.url)));
+  const step = (id: string) => {
+    const found = story.steps.find((s) => s.id === id);
+    if (!found) throw new Error(`no step ${id}`);
+    return found;
+  };
+
+  it.each([
+    { id: 'gangs', expected: 'Map, step 2 of 10: A capital run by gangs. Shows Port-au-Prince.' },
+    {
+      id: 'evacuation',
+      expected:
+        'Map, step 7 of 10: Evacuated across the border. Shows Dominican Republic (country only). Route: Wounded officers evacuated to the Dominican Republic.',
+    },
+  ])('says what the map shows at $id', ({ id, expected }) => {
+    expect(describeStep(story, step(id))).toBe(expected);
   });
 });

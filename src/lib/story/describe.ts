@@ -14,3 +14,23 @@ export function describePlace(place: Place | undefined): string {
 export function eventLabel(event: StoryEvent): string {
   return `${event.title}. ${formatWhen(event.when)}. ${event.place ? event.place.name : 'No place given'}`;
 }
+
+/**
+ * What the map shows for a step, in words, for the map region's label: screen-reader users hear
+ * this when the step changes instead of seeing the map move.
+ */
+export function describeStep(
+  story: { steps: { id: string; title?: string }[]; events: StoryEvent[]; routes: { id: string; label: string }[] },
+  step: { id: string; title?: string; events: string[]; routes: string[] },
+): string {
+  const number = story.steps.findIndex((s) => s.id === step.id) + 1;
+  const places = story.events
+    .filter((e) => step.events.includes(e.id) && e.place)
+    .map((e) => (e.place?.precision === 'country' ? `${e.place.name} (country only)` : (e.place?.name ?? '')));
+  const routes = story.routes.filter((r) => step.routes.includes(r.id)).map((r) => r.label);
+  const shows = [...new Set(places)];
+  const parts = [`Map, step ${number} of ${story.steps.length}${step.title ? `: ${step.title}` : ''}.`];
+  if (shows.length > 0) parts.push(`Shows ${shows.join(', ')}.`);
+  if (routes.length > 0) parts.push(`Route: ${routes.join('; ')}.`);
+  return parts.join(' ');
+}
