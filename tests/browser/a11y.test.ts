@@ -58,6 +58,24 @@ describe.each(CASES)('$name at $width px, $scheme', ({ path, width, height, sche
   });
 });
 
+describe('text at 200%', () => {
+  it.each([390, 1440])('fits a %i px wide page with no sideways scrolling or clipped cards', async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await openStory(page, site.url + '/');
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    await page.evaluate(() => window.storyMap?.goTo('injuries'));
+    const layout = await page.evaluate(() => ({
+      sideways: document.documentElement.scrollWidth - window.innerWidth,
+      clipped: [...document.querySelectorAll<HTMLElement>('.card, .events, .sources, .masthead')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'auto')
+        .map((el) => el.className),
+    }));
+    expect(layout.sideways).toBeLessThanOrEqual(0);
+    expect(layout.clipped).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the keyboard alone', () => {
   it('reaches every control in a sensible order, with a visible focus ring', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
