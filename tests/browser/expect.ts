@@ -5,7 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { cameraTarget, framePadding, type CameraTarget } from '../../src/lib/geo/camera.ts';
 import type { Story } from '../../src/lib/story/model.ts';
-import { triggerFraction } from '../../src/lib/scroll/active.ts';
+import { isWide, triggerFraction } from '../../src/lib/scroll/active.ts';
 import type { PageData } from '../../src/lib/story/page-data.ts';
 
 export async function storyOf(page: Page | Frame): Promise<Story> {
@@ -20,10 +20,16 @@ export async function expectedCamera(page: Page | Frame, story: Story, stepId: s
   const size = await page.evaluate(() => {
     const canvas = document.querySelector<HTMLElement>('[data-testid="map-canvas"]');
     const timeline = document.querySelector<HTMLElement>('.timeline-slot');
-    return { width: canvas?.clientWidth ?? 0, height: canvas?.clientHeight ?? 0, top: timeline?.offsetHeight ?? 0 };
+    return {
+      width: canvas?.clientWidth ?? 0,
+      height: canvas?.clientHeight ?? 0,
+      top: timeline?.offsetHeight ?? 0,
+      window: [window.innerWidth, window.innerHeight] as const,
+    };
   });
   const viewport = { width: size.width, height: size.height };
-  return cameraTarget(step.camera, viewport, framePadding(viewport, size.top));
+  const wide = isWide(...size.window);
+  return cameraTarget(step.camera, viewport, framePadding(viewport, size.top, wide));
 }
 
 /**
@@ -73,7 +79,8 @@ export async function activeMarkers(page: Page | Frame): Promise<string[]> {
 
 /** Scrolls the window (as a reader would, not through the API) so step `i` sits on the trigger line. */
 export async function scrollToStep(page: Page, stepId: string): Promise<void> {
-  const fraction = triggerFraction(page.viewportSize()?.width ?? 0);
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  const fraction = triggerFraction(width, height);
   await page.evaluate(
     ({ id, fraction }) => {
       const el = document.getElementById(id);

@@ -2,7 +2,7 @@
  * Shared set-up for the browser tests: serves the built site (`dist/`) on 127.0.0.1, finds a
  * Chromium, and watches every page for console errors and requests to any other host.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -31,22 +31,32 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves `dist/` on a free port of 127.0.0.1; stop it with `close()`. */
-export async function serveSite(dir = DIST): Promise<Site> {
-  if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`${dir} has no index.html: run \`vite build\` first`);
-  const handler = sirv(dir, { dev: false, etag: true });
-  const server: Server = createServer((req, res) =>
-    handler(req, res, () => {
-      res.statusCode = 404;
-      res.end('not found');
-    }),
-  );
+type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** Serves with the handlers in turn (404 when none answers) on a free port of 127.0.0.1. */
+async function serve(...handlers: Handler[]): Promise<Site> {
+  const server: Server = createServer((req, res) => {
+    const next = (i: number): void => {
+      const handler = handlers[i];
+      if (!handler) {
+        res.statusCode = 404;
+        res.end('not found');
+      } else handler(req, res, () => next(i + 1));
+    };
+    next(0);
+  });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
+}
+
+/** Serves `dist/` on a free port of 127.0.0.1; stop it with `close()`. */
+export async function serveSite(dir = DIST): Promise<Site> {
+  if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`${dir} has no index.html: run \`vite build\` first`);
+  return serve(sirv(dir, { dev: false, etag: true }));
 }
 
 /**
@@ -54,25 +64,14 @@ export async function serveSite(dir = DIST): Promise<Site> {
  * port, so that a story framed by them is cross-origin, as on a real news site.
  */
 export async function serveHosts(): Promise<Site> {
-  const pages = sirv(resolve(import.meta.dirname, '../fixtures/hosts'), { dev: true });
-  const pym = sirv(resolve(import.meta.dirname, '../../node_modules/pym.js/dist'), { dev: true });
-  const server: Server = createServer((req, res) =>
-    pages(req, res, () =>
-      pym(req, res, () => {
-        res.statusCode = 404;
-        res.end('not found');
-      }),
-    ),
+  return serve(
+    sirv(resolve(import.meta.dirname, '../fixtures/hosts'), { dev: true }),
+    sirv(resolve(import.meta.dirname, '../../node_modules/pym.js/dist'), { dev: true }),
   );
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
-  };
 }
 
-export async function launch(): Promise<Browser> {
+/** A headless Chromium with the switches this machine needs, plus `extraArgs` (e.g. to disable WebGL). */
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: findChrome(),
     args: [
@@ -85,6 +84,7 @@ export async function launch(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--enable-unsafe-swiftshader',
+      ...extraArgs,
     ],
   });
 }

@@ -76,15 +76,17 @@ describe('routeFraction', () => {
 
 describe('triggerFraction', () => {
   it('sits lower on a phone, where the step card covers the bottom of the map', () => {
-    expect(triggerFraction(390)).toBeGreaterThan(triggerFraction(1440));
+    expect(triggerFraction(390, 844)).toBeGreaterThan(triggerFraction(1440, 900));
   });
 
   it.each([
-    { width: 1440, expected: 0.5 },
-    { width: 900, expected: 0.5 },
-    { width: 899, expected: 0.65 },
-    { width: 390, expected: 0.65 },
-  ])('is $expected of the viewport at width $width', ({ width, expected }) => {
-    expect(triggerFraction(width)).toBe(expected);
+    { width: 1440, height: 900, expected: 0.5 },
+    { width: 900, height: 1200, expected: 0.5 },
+    { width: 899, height: 1200, expected: 0.65 },
+    { width: 390, height: 844, expected: 0.65 },
+    { name: 'a phone held sideways', width: 844, height: 390, expected: 0.5 },
+    { width: 599, height: 300, expected: 0.65 },
+  ])('is $expected of a $width x $height viewport', ({ width, height, expected }) => {
+    expect(triggerFraction(width, height)).toBe(expected);
   });
 });

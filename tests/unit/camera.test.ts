@@ -29,10 +29,15 @@ describe('fitBBox', () => {
       name: 'Kenya to Haiti on a phone',
       bbox: [-74.5, -4.7, 41.9, 19.9],
       viewport: phone,
-      padding: framePadding(phone, 60),
+      padding: framePadding(phone, 60, false),
     },
     { name: 'Haiti to Washington (tall)', bbox: [-77.04, 18.04, -71.65, 38.91], viewport: desktop, padding: even },
-    { name: 'Hispaniola', bbox: [-74.48, 17.64, -68.34, 19.93], viewport: phone, padding: framePadding(phone, 60) },
+    {
+      name: 'Hispaniola',
+      bbox: [-74.48, 17.64, -68.34, 19.93],
+      viewport: phone,
+      padding: framePadding(phone, 60, false),
+    },
   ])('fits $name inside the padded viewport, touching it on one axis', ({ bbox, viewport, padding }) => {
     const [west, south, east, north] = bbox;
     const { zoom, center } = fitBBox(bbox, viewport, padding, 20);
@@ -81,13 +86,20 @@ describe('cameraTarget', () => {
 
 describe('framePadding', () => {
   it('leaves the lower part of a phone screen to the step card', () => {
-    const padding = framePadding(phone, 60);
+    const padding = framePadding(phone, 60, false);
     expect(padding.bottom).toBeGreaterThan(phone.height * 0.3);
     expect(padding.top).toBeGreaterThan(60);
   });
 
+  it('keeps 40% of a short map free however much covers it', () => {
+    const short = { width: 500, height: 390 };
+    const padding = framePadding(short, 276, false);
+    expect(short.height - padding.top - padding.bottom).toBeGreaterThanOrEqual(short.height * 0.4 - 1);
+    expect(padding.top).toBeGreaterThan(padding.bottom);
+  });
+
   it('pads a desktop evenly apart from the overlay on top', () => {
-    const padding = framePadding(desktop, 60);
+    const padding = framePadding(desktop, 60, true);
     expect(padding.bottom).toBeLessThan(desktop.height * 0.3);
     expect(padding.left).toBe(padding.right);
     expect(padding.bottom).toBe(padding.right);

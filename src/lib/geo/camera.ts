@@ -24,6 +24,8 @@ export interface CameraTarget {
 }
 
 const TILE = 512;
+/** MapLibre's default minimum zoom: a fit can ask for no less. */
+export const MIN_ZOOM = -2;
 
 const mercatorX = (lng: number) => (lng + 180) / 360;
 const mercatorY = (lat: number) => {
@@ -43,7 +45,7 @@ export function fitBBox(bbox: BBox, viewport: Viewport, padding: Padding, maxZoo
   const height = Math.max(1, viewport.height - padding.top - padding.bottom);
   const scaleX = x1 > x0 ? width / ((x1 - x0) * TILE) : Infinity;
   const scaleY = y1 > y0 ? height / ((y1 - y0) * TILE) : Infinity;
-  const zoom = Math.min(maxZoom, Math.log2(Math.min(scaleX, scaleY)));
+  const zoom = Math.max(MIN_ZOOM, Math.min(maxZoom, Math.log2(Math.min(scaleX, scaleY))));
   const center: LngLat = [((x0 + x1) / 2) * 360 - 180, inverseY((y0 + y1) / 2)];
   return { center, zoom, bearing: 0, pitch: 0 };
 }
@@ -55,11 +57,19 @@ export function cameraTarget(camera: Camera, viewport: Viewport, padding: Paddin
 }
 
 /**
- * The part of the map the step text does not cover. On a wide screen the text column sits on the
- * left of the page, beside the map; on a phone the step card covers the lower part of the map.
+ * The part of the map the step text does not cover. `wide` is the page's layout (isWide in
+ * scroll/active.ts): the text column beside the map, or the step card over its lower part.
+ * However much is covered, at least 40% of the map's height stays free for the places.
  */
-export function framePadding(viewport: Viewport, overlayTop: number): Padding {
+export function framePadding(viewport: Viewport, overlayTop: number, wide: boolean): Padding {
   const edge = Math.round(Math.min(viewport.width, viewport.height) * 0.08) + 16;
-  if (viewport.width >= 900) return { top: overlayTop + edge, right: edge, bottom: edge, left: edge };
-  return { top: overlayTop + edge, right: edge, bottom: Math.round(viewport.height * 0.42), left: edge };
+  let top = overlayTop + edge;
+  let bottom = wide ? edge : Math.round(viewport.height * 0.42);
+  const most = viewport.height * 0.6;
+  if (top + bottom > most) {
+    const k = most / (top + bottom);
+    top = Math.round(top * k);
+    bottom = Math.round(bottom * k);
+  }
+  return { top, right: edge, bottom, left: edge };
 }

@@ -32,7 +32,8 @@ export function stepProjection(
   size: Viewport,
 ): { projection: GeoProjection; zoom: number } {
   const step = stepView(story, stepIndex, 1, true).step;
-  const padding = framePadding(size, 0);
+  // A static map has no card over it: frame it as on a wide screen.
+  const padding = framePadding(size, 0, true);
   const target = cameraTarget(step.camera, size, padding);
   const x = padding.left + (size.width - padding.left - padding.right) / 2;
   const y = padding.top + (size.height - padding.top - padding.bottom) / 2;

@@ -10,11 +10,15 @@ import type { Story } from '../story/model.ts';
 import type { StepView } from '../story/view.ts';
 import { cameraTarget, framePadding, type CameraTarget } from '../geo/camera.ts';
 import { greatCircleLine, partialLine } from '../geo/routes.ts';
+import { isWide } from '../scroll/active.ts';
 import { mapStyle, highlight, HIGHLIGHT_LAYERS, themePaint, COLORS, DARK_COLORS } from './style.ts';
 import { addMarkers, type MarkerSet } from './markers.ts';
 import type { LngLat } from '../story/model.ts';
 
 setWorkerUrl(workerUrl);
+
+/** The page's layout, from the window as app.css's media query sees it. */
+const wideLayout = () => isWide(window.innerWidth, window.innerHeight);
 
 export interface RenderOptions {
   reducedMotion: boolean;
@@ -82,7 +86,7 @@ export class MapController {
   target(view: StepView, options: RenderOptions): CameraTarget {
     const canvas = this.map.getContainer();
     const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
-    return cameraTarget(view.step.camera, viewport, framePadding(viewport, options.overlayTop));
+    return cameraTarget(view.step.camera, viewport, framePadding(viewport, options.overlayTop, wideLayout()));
   }
 
   render(view: StepView, options: RenderOptions) {
@@ -118,7 +122,7 @@ export class MapController {
   private moveCamera(view: StepView, options: RenderOptions) {
     const canvas = this.map.getContainer();
     const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
-    const padding = framePadding(viewport, options.overlayTop);
+    const padding = framePadding(viewport, options.overlayTop, wideLayout());
     const target = cameraTarget(view.step.camera, viewport, padding);
     // Scroll progress re-renders the routes many times a second; only a new target moves the camera.
     const key = JSON.stringify([target, padding]);

@@ -4,10 +4,18 @@
  * answer for the same scroll position.
  */
 
+/**
+ * Whether the page lays the text beside the map (true) or over its lower part (false, phones
+ * held upright). The same rule is the media query in app.css: keep them together.
+ */
+export function isWide(width: number, height: number): boolean {
+  return width >= 900 || (width >= 600 && width > height);
+}
+
 /** Where the trigger line sits, as a fraction of the viewport height from its top. */
-export function triggerFraction(viewportWidth: number): number {
+export function triggerFraction(width: number, height: number): number {
   // On a phone the card covers the lower part of the map, so the reader's eye sits lower.
-  return viewportWidth >= 900 ? 0.5 : 0.65;
+  return isWide(width, height) ? 0.5 : 0.65;
 }
 
 export interface StepBox {
