@@ -130,6 +130,8 @@ describe('a host listening for Datawrapper’s message', () => {
     await expectFrameFitsStory(frame);
     const story = await storyOf(frame);
     await frame.waitForSelector('.mode-unrolled');
+    // With no interactive map to wait for, `ready` resolves at once.
+    await frame.evaluate(() => window.storyMap?.ready);
     const maps = await frame.$$eval('.unrolled img', (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
     expect(maps).toHaveLength(story.steps.length);
     for (const src of maps) expect((await page.request.get(src)).ok()).toBe(true);
