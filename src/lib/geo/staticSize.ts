@@ -1,2 +1,5 @@
-/** The size static step maps are drawn at: wide-screen proportions, so no room is kept for a card. */
-export const STATIC_MAP_SIZE = { width: 960, height: 640 };
+/**
+ * The size static step maps are drawn at. Wide proportions, so they are framed with no room kept
+ * for a card; small enough that their labels stay readable when a phone shrinks them.
+ */
+export const STATIC_MAP_SIZE = { width: 600, height: 400 };
