@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openStory, serveSite, watch, type Site } from './harness.ts';
-import { storyOf } from './expect.ts';
+import { expectedCamera, storyOf, waitForCamera } from './expect.ts';
 
 let site: Site;
 let browser: Browser;
@@ -82,20 +82,22 @@ describe('the keyboard alone', () => {
     await openStory(page, site.url + '/');
     const story = await storyOf(page);
     const seen: { kind: string; id: string; ring: boolean }[] = [];
-    for (let i = 0; i < 120; i++) {
+    for (let i = 0; i < 160; i++) {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return undefined;
         const style = getComputedStyle(el);
         const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-        const kind = el.dataset.event
-          ? 'marker'
-          : el.dataset.timelineEvent
-            ? 'timeline'
-            : el.classList.contains('skip')
-              ? 'skip'
-              : el.tagName.toLowerCase();
+        const kind = el.dataset.step
+          ? 'step'
+          : el.dataset.event
+            ? 'marker'
+            : el.dataset.timelineEvent
+              ? 'timeline'
+              : el.classList.contains('skip')
+                ? 'skip'
+                : el.tagName.toLowerCase();
         return {
           kind,
           id: el.dataset.event ?? el.dataset.timelineEvent ?? el.textContent?.trim().slice(0, 40) ?? '',
@@ -119,6 +121,19 @@ describe('the keyboard alone', () => {
       seen.filter((s) => !s.ring),
       'focus rings',
     ).toEqual([]);
+    await page.close();
+  });
+
+  it('brings a step focused with Tab to the reading line, with its map', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openStory(page, site.url + '/');
+    const story = await storyOf(page);
+    await page.locator('#evacuation').focus();
+    // A programmatic focus is not from the keyboard: press Tab from the step before instead.
+    await page.locator('#injuries').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.id)).toBe('evacuation');
+    await waitForCamera(page, 'evacuation', await expectedCamera(page, story, 'evacuation'));
     await page.close();
   });
 
