@@ -183,6 +183,14 @@ describe('a fixed-height frame', () => {
     }
   });
 
+  it('fits a 300 px wide frame with nothing cut off sideways', async () => {
+    const frame = await host('fixed', 300, 800);
+    await frame.evaluate(() => window.storyMap?.ready);
+    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await frame.evaluate(() => window.innerWidth)).toBeLessThanOrEqual(300);
+  });
+
   it('starts at the step named by ?step=', async () => {
     const frame = await host('fixed', 1280, 800, '&query=' + encodeURIComponent('?step=evacuation'));
     await frame.evaluate(() => window.storyMap?.ready);
