@@ -94,21 +94,26 @@ export interface Watch {
   foreign: string[];
 }
 
-/** Records console errors, uncaught exceptions and requests to any host but the site's own. */
-export function watch(page: Page, siteUrl: string): Watch {
+/** Adds to `w` every uncaught exception, response of 400 and over, and request to another host. */
+export function watchPage(page: Page, siteUrl: string, w: Watch): void {
   const own = new URL(siteUrl).host;
-  const w: Watch = { errors: [], foreign: [] };
-  // A failed load is reported below with its address; the console's copy of it says less.
-  page.on(
-    'console',
-    (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && w.errors.push(m.text()),
-  );
   page.on('pageerror', (e) => w.errors.push(String(e)));
   page.on('response', (r) => r.status() >= 400 && w.errors.push(`${r.status()} ${r.url()}`));
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.host !== own) w.foreign.push(r.url());
   });
+}
+
+/** Records console errors, uncaught exceptions and requests to any host but the site's own. */
+export function watch(page: Page, siteUrl: string): Watch {
+  const w: Watch = { errors: [], foreign: [] };
+  // A failed load is reported by watchPage with its address; the console's copy of it says less.
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && w.errors.push(m.text()),
+  );
+  watchPage(page, siteUrl, w);
   return w;
 }
 

@@ -4,6 +4,7 @@
  * without the interactive map, and a seeded random generator for the stress test.
  */
 import type { Page } from 'playwright-core';
+import { watchPage } from './harness.ts';
 import { expect } from 'vitest';
 import type { Story } from '../../src/lib/story/model.ts';
 import { isWide, triggerFraction } from '../../src/lib/scroll/active.ts';
@@ -27,7 +28,6 @@ export interface Strict {
  * (the request the test itself aborts).
  */
 export function watchStrict(page: Page, siteUrl: string, aborted?: RegExp): Strict {
-  const own = new URL(siteUrl).host;
   const w: Strict = { errors: [], foreign: [], warnings: [] };
   page.on('console', (m) => {
     if (m.type() === 'warning') w.warnings.push(m.text());
@@ -36,12 +36,7 @@ export function watchStrict(page: Page, siteUrl: string, aborted?: RegExp): Stri
     if (aborted && m.text().startsWith('Failed to load resource') && aborted.test(url)) return;
     w.errors.push(`${m.text()} [${url}]`);
   });
-  page.on('pageerror', (e) => w.errors.push(String(e)));
-  page.on('response', (r) => r.status() >= 400 && w.errors.push(`${r.status()} ${r.url()}`));
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.host !== own) w.foreign.push(r.url());
-  });
+  watchPage(page, siteUrl, w);
   return w;
 }
 
