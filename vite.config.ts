@@ -17,12 +17,25 @@ export default defineConfig({
   build: { target: 'es2022', assetsInlineLimit: 0 },
   preview: { host: '127.0.0.1' },
   test: {
-    include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // Browser tests share one built site and a small machine: run files one at a time.
     fileParallelism: false,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // Separate projects, so `vitest run --project unit` answers in seconds.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'build', include: ['tests/build.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          // Builds the fixture stories' site the browser tests serve.
+          globalSetup: ['tests/browser/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -10,8 +10,8 @@ import { basename, extname, join, relative } from 'node:path';
 import { parseStory, formatError } from '../lib/story/parse.ts';
 import { compileStory } from '../lib/story/compile.ts';
 import type { Story } from '../lib/story/model.ts';
-import { buildBasemap, countryInfo, grow, type CountriesTopology } from '../lib/geo/basemap.ts';
-import { unionBBox } from '../lib/geo/bbox.ts';
+import { buildBasemap, countryInfo, type CountriesTopology } from '../lib/geo/basemap.ts';
+import { coverage } from '../lib/geo/coverage.ts';
 
 export interface BuiltStory {
   story: Story;
@@ -57,16 +57,7 @@ export function buildStory(file: string, root = process.cwd()): BuiltStory {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slug))
     throw new StoryBuildError(`${shown}: file names become URLs; use lowercase letters, digits and dashes`);
   const story = compileStory(result.story, slug, countries);
-  const boxes = story.places.map((p) => p.bbox);
-  const basemap = JSON.stringify(
-    buildBasemap({
-      world,
-      coarse,
-      fine,
-      region: grow(unionBBox(boxes), 25),
-      details: boxes.map((b) => grow(b, 8)),
-    }),
-  );
+  const basemap = JSON.stringify(buildBasemap({ world, coarse, fine, ...coverage(story) }));
   const hash = createHash('sha256').update(basemap).digest('hex').slice(0, 10);
   return { story, basemap, basemapFile: `assets/basemap-${slug}-${hash}.json` };
 }

@@ -9,7 +9,10 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const DIST = resolve(import.meta.dirname, '../../dist');
+/** Where global-setup.ts builds the fixture stories of tests/fixtures/site. */
+export const FIXTURE_SITE = resolve(import.meta.dirname, '../.site');
+/** The built site under test: the fixture site, or STORYMAP_DIST (an existing build) if set. */
+export const DIST = process.env.STORYMAP_DIST ?? FIXTURE_SITE;
 
 export function findChrome(): string {
   const candidates = [

@@ -12,7 +12,7 @@ const shots = [
 ];
 
 async function main() {
-  const site = await serveSite();
+  const site = await serveSite(resolve(import.meta.dirname, '../../dist'));
   const browser = await launch();
   try {
     for (const shot of shots) {

@@ -86,7 +86,7 @@ describe('stepProjection', () => {
   it.each(frames)(
     'puts a centred camera in the middle of the frame at $size.width x $size.height',
     ({ size, frame }) => {
-      const { projection, zoom } = stepProjection(story, stepIndex('gangs'), size);
+      const { point: projection, zoom } = stepProjection(story, stepIndex('gangs'), size);
       expect(zoom).toBe(8.5);
       const [x, y] = projection([-72.3388, 18.5392]) ?? [NaN, NaN];
       expect(x).toBeCloseTo((frame.left + frame.right) / 2, 6);
@@ -95,7 +95,7 @@ describe('stepProjection', () => {
   );
 
   it('matches MapLibre scale: 512 px for the whole world at zoom 0', () => {
-    const { projection, zoom } = stepProjection(story, stepIndex('gangs'), size);
+    const { point: projection, zoom } = stepProjection(story, stepIndex('gangs'), size);
     const [x0] = projection([-72, 18.5]) ?? [NaN];
     const [x1] = projection([-71, 18.5]) ?? [NaN];
     expect(x1 - x0).toBeCloseTo((512 * 2 ** zoom) / 360, 6);
@@ -108,7 +108,7 @@ describe('stepProjection', () => {
       const step = story.steps[stepIndex(id)];
       if (step?.camera.kind !== 'fit') throw new Error('not a fit camera');
       const [west, south, east, north] = step.camera.bbox;
-      const { projection, zoom } = stepProjection(story, stepIndex(id), size);
+      const { point: projection, zoom } = stepProjection(story, stepIndex(id), size);
       const [x0, y0] = projection([west, north]) ?? [NaN, NaN];
       const [x1, y1] = projection([east, south]) ?? [NaN, NaN];
       const gaps = [x0 - frame.left, y0 - frame.top, frame.right - x1, frame.bottom - y1];

@@ -6,19 +6,20 @@
  */
 import { feature, mesh } from 'topojson-client';
 import { presimplify, simplify, quantile } from 'topojson-simplify';
-import { bboxClip } from '@turf/bbox-clip';
-import { geoArea, geoBounds, geoCentroid } from 'd3-geo';
+import { geoArea } from 'd3-geo';
+import polylabel from 'polylabel';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, MultiLineString, LineString } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BBox, LngLat } from '../story/model.ts';
 import type { CountryInfo } from '../story/compile.ts';
+import { planarBounds, unionBBox, WORLD, wrapLng } from './bbox.ts';
+import { clipToBox, unwrapShape, type Shape } from './wrap.ts';
 
 export type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
 /** Zooms at which the map swaps world (1:110m) for regional (1:50m), then fine (1:10m) countries. */
 export const REGION_ZOOM = 3;
 export const DETAIL_ZOOM = 5.5;
-const WORLD: BBox = [-180, -85, 180, 85];
 
 const round = (n: number) => Math.round(n * 1e3) / 1e3;
 
@@ -27,90 +28,101 @@ function simplified(topology: CountriesTopology, keep: number): CountriesTopolog
   return simplify(pre, quantile(pre, keep)) as CountriesTopology;
 }
 
-function countries(topology: CountriesTopology): Feature<Polygon | MultiPolygon, { name: string }>[] {
+type Country = Feature<Polygon | MultiPolygon, { name: string }>;
+
+/** The countries with a shape, each made continuous across the antimeridian (wrap.ts). */
+function countries(topology: CountriesTopology): Country[] {
   const fc = feature(topology, topology.objects.countries) as FeatureCollection<
     Polygon | MultiPolygon,
     { name: string }
   >;
-  return fc.features.filter((f) => f.geometry !== null);
+  return fc.features.filter((f) => f.geometry !== null).map((f) => ({ ...f, geometry: unwrapShape(f.geometry) }));
 }
 
-function roundGeometry<G extends Polygon | MultiPolygon | LineString | MultiLineString>(g: G): G {
+function roundGeometry<G extends Shape>(g: G): G {
   const deep = (c: unknown): unknown => (typeof c === 'number' ? round(c) : (c as unknown[]).map(deep));
   return { ...g, coordinates: deep(g.coordinates) } as G;
 }
 
-function clipped<G extends Polygon | MultiPolygon | LineString | MultiLineString, P>(
-  f: Feature<G, P>,
-  box: BBox,
-  props: Record<string, unknown>,
-): Feature | null {
-  const [[w, s], [e, n]] = geoBounds(f as Feature);
-  if (e < box[0] || w > box[2] || n < box[1] || s > box[3]) return null;
-  const c = bboxClip(f as Feature<G>, box);
-  const coords = c.geometry.coordinates as unknown[];
-  if (coords.length === 0 || coords.every((part) => (part as unknown[]).length === 0)) return null;
-  return { type: 'Feature', properties: props, geometry: roundGeometry(c.geometry as G) };
+function clipped(geometry: Shape, box: BBox, props: Record<string, unknown>): Feature | null {
+  const c = clipToBox(geometry, box);
+  return c && { type: 'Feature', properties: props, geometry: roundGeometry(c) };
 }
 
 export interface BasemapInput {
   world: CountriesTopology;
   coarse: CountriesTopology;
   fine: CountriesTopology;
-  /** Everything the story shows, with room to spare. */
-  region: BBox;
-  /** Boxes around the places, where the camera may come close. */
+  /** Where regional land is drawn: everything the story shows at regional zooms (coverage.ts). */
+  region: BBox[];
+  /** Where detailed land is drawn: around the places, and what close-ups show. */
   details: BBox[];
 }
 
 /**
  * One FeatureCollection: land polygons (`kind: land`, with `iso` and `name`) and borders
- * (`kind: border`), each with `detail`: 0 world, 1 region, 2 around the places.
+ * (`kind: border`), each with `detail`: 0 world, 1 region, 2 around the places. Longitudes may
+ * run past 180 where a box or a shape crosses the antimeridian; MapLibre wraps them.
  */
 export function buildBasemap(input: BasemapInput): FeatureCollection {
   const out: Feature[] = [];
   const add = (f: Feature | null) => f && out.push(f);
   const layers: [CountriesTopology, BBox[], number][] = [
     [simplified(input.world, 0.3), [WORLD], 0],
-    [simplified(input.coarse, 0.2), [input.region], 1],
+    [simplified(input.coarse, 0.2), input.region, 1],
     [simplified(input.fine, 0.35), input.details, 2],
   ];
   for (const [topology, boxes, detail] of layers) {
+    if (boxes.length === 0) continue;
+    const shapes = countries(topology);
+    const borders = unwrapShape(mesh(topology, topology.objects.countries, (a, b) => a !== b));
     for (const box of boxes) {
-      for (const f of countries(topology))
-        add(clipped(f, box, { kind: 'land', iso: String(f.id), name: f.properties.name, detail }));
-      const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b);
-      add(clipped({ type: 'Feature', properties: {}, geometry: borders }, box, { kind: 'border', detail }));
+      for (const f of shapes)
+        add(clipped(f.geometry, box, { kind: 'land', iso: String(f.id), name: f.properties.name, detail }));
+      add(clipped(borders, box, { kind: 'border', detail }));
     }
   }
   return { type: 'FeatureCollection', features: out };
 }
 
-/** Widens a box by `margin` degrees, within the Web Mercator world. */
-export function grow(box: BBox, margin: number): BBox {
-  return [
-    Math.max(-180, box[0] - margin),
-    Math.max(-84, box[1] - margin),
-    Math.min(180, box[2] + margin),
-    Math.min(84, box[3] + margin),
-  ];
+/**
+ * Of the polygons sharing an id, Natural Earth's main one: `036` is both Australia and the Ashmore
+ * and Cartier Islands, and the place means Australia.
+ */
+function byIso(topology: CountriesTopology): Map<string, Country> {
+  const out = new Map<string, Country>();
+  for (const f of countries(topology)) {
+    if (f.id === undefined) continue;
+    const other = out.get(String(f.id));
+    if (!other || geoArea(f) > geoArea(other)) out.set(String(f.id), f);
+  }
+  return out;
 }
 
+/** Islands smaller than this share of a country do not widen its frame. */
+export const FRAME_SHARE = 0.01;
+
 /**
- * Anchor and box of each country, from its largest polygon: an island or overseas territory
- * would otherwise drag the anchor of a country-level marker into the sea.
+ * Anchor and box of each country. The box frames every polygon of at least FRAME_SHARE of the
+ * country's area, the short way round (New Zealand's two main islands, Alaska and the lower 48,
+ * Kiribati's island groups either side of 180°), so specks far out at sea do not pull a camera
+ * fit over an ocean. The anchor, where a country-level marker hangs, is the pole of
+ * inaccessibility of the largest polygon: a point on land, well inside the coast.
  */
 export function countryInfo(topology: CountriesTopology): Map<string, CountryInfo> {
   const info = new Map<string, CountryInfo>();
-  for (const f of countries(topology)) {
-    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    const largest = polygons
-      .map((coordinates): Polygon => ({ type: 'Polygon', coordinates }))
-      .reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
-    const [[w, s], [e, n]] = geoBounds(largest);
-    const [lng, lat] = geoCentroid(largest);
-    const anchor: LngLat = [round(lng), round(lat)];
-    info.set(String(f.id), { name: f.properties.name, anchor, bbox: [w, s, e, n].map(round) as BBox });
+  for (const [iso, f] of byIso(topology)) {
+    const polygons = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).map(
+      (coordinates): Polygon => ({ type: 'Polygon', coordinates }),
+    );
+    const areas = polygons.map((p) => geoArea(p));
+    const total = areas.reduce((a, b) => a + b, 0);
+    const largest = polygons[areas.indexOf(Math.max(...areas))] as Polygon;
+    const frame = polygons.filter((_, i) => (areas[i] ?? 0) >= total * FRAME_SHARE);
+    const bbox = unionBBox(frame.map((p) => planarBounds(p.coordinates[0] as Position[])));
+    const [lng = 0, lat = 0] = polylabel(largest.coordinates as [number, number][][], 0.01);
+    const anchor: LngLat = [round(wrapLng(lng)), round(lat)];
+    info.set(iso, { name: f.properties.name, anchor, bbox: bbox.map(round) as BBox });
   }
   return info;
 }

@@ -3,6 +3,7 @@
  * page and the tests agree on where the camera must settle without asking the map.
  */
 import type { BBox, Camera, LngLat } from '../story/model.ts';
+import { wrapLng } from './bbox.ts';
 
 export interface Viewport {
   width: number;
@@ -34,7 +35,11 @@ const mercatorY = (lat: number) => {
 };
 const inverseY = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 
-/** The camera that shows `bbox` inside the padded viewport, no closer than `maxZoom`. */
+/**
+ * The camera that shows `bbox` inside the padded viewport, no closer than `maxZoom`. A box across
+ * 180° has `east` past 180 (see bbox.ts); Mercator x is linear in longitude, so the same sums hold
+ * and only the centre is wrapped back into -180..180.
+ */
 export function fitBBox(bbox: BBox, viewport: Viewport, padding: Padding, maxZoom: number): CameraTarget {
   const [west, south, east, north] = bbox;
   const x0 = mercatorX(west);
@@ -46,7 +51,7 @@ export function fitBBox(bbox: BBox, viewport: Viewport, padding: Padding, maxZoo
   const scaleX = x1 > x0 ? width / ((x1 - x0) * TILE) : Infinity;
   const scaleY = y1 > y0 ? height / ((y1 - y0) * TILE) : Infinity;
   const zoom = Math.max(MIN_ZOOM, Math.min(maxZoom, Math.log2(Math.min(scaleX, scaleY))));
-  const center: LngLat = [((x0 + x1) / 2) * 360 - 180, inverseY((y0 + y1) / 2)];
+  const center: LngLat = [wrapLng(((x0 + x1) / 2) * 360 - 180), inverseY((y0 + y1) / 2)];
   return { center, zoom, bearing: 0, pitch: 0 };
 }
 

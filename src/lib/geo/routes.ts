@@ -8,13 +8,35 @@ import { length } from '@turf/length';
 import { lineSliceAlong } from '@turf/line-slice-along';
 import { lineString } from '@turf/helpers';
 import type { LngLat } from '../story/model.ts';
+import { nearestLng } from './bbox.ts';
 
-/** The great circle from `from` to `to` as one list of points (split at the antimeridian if needed). */
+/**
+ * Longitudes made continuous: each point moved by whole turns to lie within 180° of the one
+ * before. A line across the antimeridian then runs on past 180 (or below -180) instead of jumping
+ * across the whole map, which MapLibre, the static maps and turf all draw and measure correctly.
+ */
+export function unwrapLine(line: readonly LngLat[]): LngLat[] {
+  const out: LngLat[] = [];
+  for (const [lng, lat] of line) {
+    const previous = out[out.length - 1];
+    out.push([previous ? nearestLng(lng, previous[0]) : lng, lat]);
+  }
+  return out;
+}
+
+/**
+ * The great circle from `from` to `to` as one continuous list of points, the short way round: it
+ * starts at `from` as written and may end at `to` moved by a whole turn (see `unwrapLine`).
+ */
 export function greatCircleLine(from: LngLat, to: LngLat, points = 128): LngLat[] {
   const feature = greatCircle(from, to, { npoints: points });
   const geometry = feature.geometry;
+  // turf splits a line at the antimeridian into two; joined and unwrapped, it is one again.
   const lines = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
-  return lines.flat().map(([lng, lat]) => [lng as number, lat as number]);
+  const joined = lines.flat().map(([lng, lat]): LngLat => [lng as number, lat as number]);
+  const line = unwrapLine(joined);
+  // The split repeats the crossing point (as 180 and -180), which unwrapping makes one point twice.
+  return line.filter((p, i) => i === 0 || p[0] !== line[i - 1]?.[0] || p[1] !== line[i - 1]?.[1]);
 }
 
 /** The first `fraction` (0..1) of a line, measured along the ground. */

@@ -3,8 +3,8 @@
  * place names. They mirror the live map's style (map/style.ts) and markers (app.css), so a step's
  * picture without JavaScript looks like the one the reader scrolls to.
  */
-import type { GeoPath, GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { PixelProjection } from './pixels.ts';
 import type { Place, Route, Story, StoryEvent } from '../story/model.ts';
 import { COLORS } from '../map/style.ts';
 import { greatCircleLine } from './routes.ts';
@@ -33,8 +33,8 @@ export function escapeXml(text: string): string {
 const num = (n: number) => String(Math.round(n * 10) / 10);
 
 /** All given features as one path's `d`, dropping what the clip leaves empty. */
-function joined(path: GeoPath, features: readonly Feature[]): string {
-  return features.map((f) => path(f) ?? '').join('');
+function joined(projection: PixelProjection, features: readonly Feature[]): string {
+  return features.map((f) => (f.geometry ? projection.path(f.geometry) : '')).join('');
 }
 
 function layer(d: string, attrs: string): string {
@@ -42,15 +42,20 @@ function layer(d: string, attrs: string): string {
 }
 
 /** Land, borders and the step's countries, from the one tier of the basemap drawn at this zoom. */
-export function basemapLayers(path: GeoPath, basemap: FeatureCollection, detail: number, iso: string[]): string {
+export function basemapLayers(
+  projection: PixelProjection,
+  basemap: FeatureCollection,
+  detail: number,
+  iso: string[],
+): string {
   const tier = basemap.features.filter((f) => f.properties?.detail === detail);
   const land = tier.filter((f) => f.properties?.kind === 'land');
   const borders = tier.filter((f) => f.properties?.kind === 'border');
   const countries = land.filter((f) => iso.includes(String(f.properties?.iso)));
-  const highlight = joined(path, countries);
+  const highlight = joined(projection, countries);
   return [
-    layer(joined(path, land), `fill="${COLORS.land}"`),
-    layer(joined(path, borders), `fill="none" stroke="${COLORS.border}" stroke-width="0.8"`),
+    layer(joined(projection, land), `fill="${COLORS.land}"`),
+    layer(joined(projection, borders), `fill="none" stroke="${COLORS.border}" stroke-width="0.8"`),
     // Group opacity, so the overlapping boxes of the basemap do not stack the tint.
     highlight ? `<g opacity="0.16">${layer(highlight, `fill="${COLORS.highlight}"`)}</g>` : '',
     layer(
@@ -61,7 +66,7 @@ export function basemapLayers(path: GeoPath, basemap: FeatureCollection, detail:
 }
 
 /** The step's routes, drawn whole as great circles; planned ones dashed. */
-export function routeLayer(path: GeoPath, routes: readonly Route[]): string {
+export function routeLayer(projection: PixelProjection, routes: readonly Route[]): string {
   return routes
     .map((route) => {
       const line: Geometry = {
@@ -69,7 +74,7 @@ export function routeLayer(path: GeoPath, routes: readonly Route[]): string {
         coordinates: greatCircleLine(route.from.coordinates, route.to.coordinates),
       };
       const dash = route.planned ? ' stroke-dasharray="4.5 4.5"' : '';
-      const d = path(line) ?? '';
+      const d = projection.path(line);
       return `<path d="${d}" data-route="${escapeXml(route.id)}" fill="none" stroke="${COLORS.route}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"${dash}/>`;
     })
     .join('');
@@ -80,13 +85,13 @@ export function routeLayer(path: GeoPath, routes: readonly Route[]): string {
  * for a city or point, a hollow dashed ring for a country. The step's events are bigger, in the
  * accent colour, and drawn last so they sit on top.
  */
-export function markerLayer(projection: GeoProjection, story: Story, active: ReadonlySet<string>): string {
+export function markerLayer(projection: PixelProjection, story: Story, active: ReadonlySet<string>): string {
   const located = story.events.filter((e): e is StoryEvent & { place: Place } => e.place !== undefined);
   const offsets = spreadByPlace(located, (e) => e.place.id);
   const ordered = [...located.filter((e) => !active.has(e.id)), ...located.filter((e) => active.has(e.id))];
   return ordered
     .map((event) => {
-      const [x, y] = projection(event.place.coordinates) ?? [NaN, NaN];
+      const [x, y] = projection.point(event.place.coordinates);
       const [dx, dy] = offsets.get(event) ?? [0, 0];
       const on = active.has(event.id);
       const country = event.place.precision === 'country';
@@ -106,10 +111,10 @@ const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] &
 const inside = ([x, y]: [number, number], frame: Frame) => x >= 0 && y >= 0 && x <= frame.width && y <= frame.height;
 
 /** Dots for cities and points, and every place's name beside its ring of markers. */
-export function labelLayer(projection: GeoProjection, places: readonly Place[], frame: Frame): string {
+export function labelLayer(projection: PixelProjection, places: readonly Place[], frame: Frame): string {
   const shown = places.flatMap((place) => {
-    const at = projection(place.coordinates);
-    return at && inside(at, frame) ? [{ place, at }] : [];
+    const at = projection.point(place.coordinates);
+    return inside(at, frame) ? [{ place, at }] : [];
   });
   const dots = shown
     .filter(({ place }) => place.precision !== 'country')

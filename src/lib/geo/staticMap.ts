@@ -2,19 +2,17 @@
  * A step's map as a standalone SVG, rendered at build time in node: the picture for readers without
  * JavaScript, for feeds and for the social preview. It shows the state the live map settles on for
  * that step (camera, basemap tier, highlighted countries, whole routes, markers, names), drawn with
- * d3-geo in the same Web Mercator terms as MapLibre. Bearing and pitch are ignored.
+ * in the same flat Web Mercator as MapLibre (pixels.ts), centred where the live camera settles, so
+ * a step across 180° is framed the same way. Bearing and pitch are ignored.
  */
-import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
 import type { Route, Story } from '../story/model.ts';
 import { stepView } from '../story/view.ts';
 import { cameraTarget, framePadding, type Viewport } from './camera.ts';
 import { DETAIL_ZOOM, REGION_ZOOM } from './basemap.ts';
+import { pixelProjection, type PixelProjection } from './pixels.ts';
 import { COLORS } from '../map/style.ts';
 import { basemapLayers, escapeXml, labelLayer, markerLayer, routeLayer } from './staticLayers.ts';
-
-/** MapLibre's world is 512 px wide at zoom 0. */
-const TILE = 512;
 
 /** The basemap tier the live map draws at this zoom (see map/style.ts). */
 export function tierAt(zoom: number): number {
@@ -26,27 +24,14 @@ export function tierAt(zoom: number): number {
  * The projection MapLibre uses for a step at this size: Mercator at the camera's zoom, its centre
  * in the middle of the padded frame (the part of the map the step text does not cover).
  */
-export function stepProjection(
-  story: Story,
-  stepIndex: number,
-  size: Viewport,
-): { projection: GeoProjection; zoom: number } {
+export function stepProjection(story: Story, stepIndex: number, size: Viewport): PixelProjection {
   const step = stepView(story, stepIndex, 1, true).step;
   // A static map has no card over it: frame it as on a wide screen.
   const padding = framePadding(size, 0, true);
   const target = cameraTarget(step.camera, size, padding);
   const x = padding.left + (size.width - padding.left - padding.right) / 2;
   const y = padding.top + (size.height - padding.top - padding.bottom) / 2;
-  const projection = geoMercator()
-    .scale((TILE * 2 ** target.zoom) / (2 * Math.PI))
-    .center(target.center)
-    .translate([x, y])
-    // Clipping drops everything outside the frame from the paths, which keeps the file small.
-    .clipExtent([
-      [-4, -4],
-      [size.width + 4, size.height + 4],
-    ]);
-  return { projection, zoom: target.zoom };
+  return pixelProjection(target.center, target.zoom, [x, y], size);
 }
 
 export function renderStaticMap(
@@ -57,8 +42,7 @@ export function renderStaticMap(
 ): string {
   const view = stepView(story, stepIndex, 1, true);
   const { step } = view;
-  const { projection, zoom } = stepProjection(story, stepIndex, size);
-  const path = geoPath(projection).digits(1);
+  const projection = stepProjection(story, stepIndex, size);
   const routes = step.routes
     .map((id) => story.routes.find((r) => r.id === id))
     .filter((r): r is Route => r !== undefined);
@@ -71,8 +55,8 @@ export function renderStaticMap(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}">`,
     `<title id="${id}">${escapeXml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="${COLORS.water}"/>`,
-    basemapLayers(path, basemap, tierAt(zoom), view.countries),
-    routeLayer(path, routes),
+    basemapLayers(projection, basemap, tierAt(projection.zoom), view.countries),
+    routeLayer(projection, routes),
     markerLayer(projection, story, view.activeEvents),
     labelLayer(projection, story.places, size),
     '</svg>',

@@ -32,6 +32,18 @@ function checkRangeOrder(when: StoryFile['events'][number]['when'], path: Path):
   return [{ path: [...path, 'to'], message: `range ends (${to.text}) before it starts (${from.text})` }];
 }
 
+type PlaceFile = NonNullable<StoryFile['places']>[number];
+
+/** Whether two places are one spot on the map: the same country, or the same point (180° is -180°). */
+function samePlace(a: PlaceFile, b: PlaceFile): boolean {
+  if (a.precision === 'country' || b.precision === 'country')
+    return a.precision === 'country' && b.precision === 'country' && a.iso === b.iso;
+  const [[lngA, latA], [lngB, latB]] = [a.coordinates, b.coordinates];
+  const dLng = Math.abs(lngA - lngB) % 360;
+  // At a pole every longitude is the same point; elsewhere 1e-6° is about 10 cm.
+  return Math.abs(latA - latB) < 1e-6 && (Math.min(dLng, 360 - dLng) < 1e-6 || Math.abs(latA) >= 90);
+}
+
 export function checkReferences(story: StoryFile, knownCountries: ReadonlySet<string>): Problem[] {
   const places = story.places ?? [];
   const routes = story.routes ?? [];
@@ -65,6 +77,14 @@ export function checkReferences(story: StoryFile, knownCountries: ReadonlySet<st
     for (const end of ['from', 'to'] as const)
       if (!placeIds.has(route[end]))
         add(['routes', i, end], `route "${route.id}" ${end} unknown place "${route[end]}"`);
+    const [from, to] = [route.from, route.to].map((id) => places.find((p) => p.id === id));
+    if (from && to && samePlace(from, to))
+      add(
+        ['routes', i, 'to'],
+        route.from === route.to
+          ? `route "${route.id}" goes from "${route.from}" to itself; a route needs two different places`
+          : `route "${route.id}" starts and ends at the same point ("${route.from}" and "${route.to}"); a route needs two different places`,
+      );
   });
   story.steps.forEach((step, i) => {
     (step.events ?? []).forEach((ref, j) => {

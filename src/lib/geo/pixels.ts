@@ -1,0 +1,135 @@
+/**
+ * Web Mercator in pixels, drawn flat the way MapLibre draws: the world is 512 × 2^zoom px wide
+ * and repeats sideways, so a frame centred at 180° shows land from both ends of the data. Shapes
+ * are projected as written (continuous across 180°, see wrap.ts), copied a world to the left or
+ * right where that copy reaches the frame, and clipped to it. Flat clipping needs no ring
+ * orientation, so no shape can turn inside out and fill the sea (as spherical d3-geo clipping
+ * did with Fiji's and Kiribati's rings).
+ */
+import { bboxClip } from '@turf/bbox-clip';
+import type { Feature, Geometry, Position } from 'geojson';
+import type { LngLat } from '../story/model.ts';
+import { nearestLng, planarBounds } from './bbox.ts';
+
+const TILE = 512;
+
+export interface PixelFrame {
+  width: number;
+  height: number;
+}
+
+export interface PixelProjection {
+  zoom: number;
+  /** The point's pixel position in the frame, on the world copy nearest the camera. */
+  point(lngLat: LngLat): [number, number];
+  /** An SVG path `d` for a geometry (every world copy that reaches the frame), '' if none does. */
+  path(geometry: Geometry): string;
+}
+
+const mercatorX = (lng: number) => (lng + 180) / 360;
+const mercatorY = (lat: number) => {
+  const clamped = Math.max(-85.0511, Math.min(85.0511, lat));
+  return (1 - Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) / Math.PI) / 2;
+};
+
+const fmt = (n: number) => String(Math.round(n * 10) / 10);
+
+/** Rings or lines as path commands, dropping points that round onto the one before. */
+function commands(lines: Position[][], close: boolean): string {
+  return lines
+    .map((line) => {
+      const out: string[] = [];
+      for (const [x = 0, y = 0] of line) {
+        const p = `${fmt(x)},${fmt(y)}`;
+        if (p !== out[out.length - 1]) out.push(p);
+      }
+      if (out.length < 2) return '';
+      return `M${out.join('L')}${close ? 'Z' : ''}`;
+    })
+    .join('');
+}
+
+/**
+ * A flat Mercator projection with `center` drawn at `anchor` (px from the frame's top left),
+ * clipping to the frame plus a few pixels so strokes at its edge are not cut.
+ */
+export function pixelProjection(
+  center: LngLat,
+  zoom: number,
+  anchor: [number, number],
+  frame: PixelFrame,
+): PixelProjection {
+  const world = TILE * 2 ** zoom;
+  const [cx, cy] = [mercatorX(center[0]), mercatorY(center[1])];
+  const project = ([lng = 0, lat = 0]: Position): Position => [
+    anchor[0] + (mercatorX(lng) - cx) * world,
+    anchor[1] + (mercatorY(lat) - cy) * world,
+  ];
+  const clip: [number, number, number, number] = [-4, -4, frame.width + 4, frame.height + 4];
+
+  const parts = (g: Geometry): { polygons: Position[][][]; lines: Position[][] } => {
+    switch (g.type) {
+      case 'Polygon':
+        return { polygons: [g.coordinates], lines: [] };
+      case 'MultiPolygon':
+        return { polygons: g.coordinates, lines: [] };
+      case 'LineString':
+        return { polygons: [], lines: [g.coordinates] };
+      case 'MultiLineString':
+        return { polygons: [], lines: g.coordinates };
+      case 'GeometryCollection': {
+        const all = g.geometries.map(parts);
+        return { polygons: all.flatMap((p) => p.polygons), lines: all.flatMap((p) => p.lines) };
+      }
+      default:
+        return { polygons: [], lines: [] };
+    }
+  };
+
+  /** Each world copy of the projected shape that reaches the frame, clipped to it. */
+  const copies = <T extends Position[][] | Position[]>(shape: T, polygon: boolean): Position[][] => {
+    const projected = (
+      polygon ? (shape as Position[][]).map((r) => r.map(project)) : (shape as Position[]).map(project)
+    ) as T;
+    const flat = (polygon ? (projected as Position[][]).flat() : projected) as Position[];
+    const [x0, y0, x1, y1] = planarBounds(flat);
+    if (y1 < clip[1] || y0 > clip[3]) return [];
+    const out: Position[][] = [];
+    for (let k = Math.floor((clip[0] - x1) / world); k <= Math.ceil((clip[2] - x0) / world); k++) {
+      const dx = k * world;
+      if (x1 + dx < clip[0] || x0 + dx > clip[2]) continue;
+      const moved = polygon
+        ? (projected as Position[][]).map((r) => r.map(([x = 0, y = 0]) => [x + dx, y]))
+        : (projected as Position[]).map(([x = 0, y = 0]) => [x + dx, y]);
+      const geometry = polygon
+        ? { type: 'Polygon' as const, coordinates: moved as Position[][] }
+        : { type: 'LineString' as const, coordinates: moved as Position[] };
+      const c = bboxClip({ type: 'Feature', properties: {}, geometry } as Feature<typeof geometry>, clip).geometry;
+      if (c.type === 'Polygon') out.push(...c.coordinates.filter((r) => r.length >= 4));
+      else if (c.type === 'LineString') out.push(c.coordinates);
+      else if (c.type === 'MultiLineString') out.push(...c.coordinates);
+    }
+    return out;
+  };
+
+  return {
+    zoom,
+    point: ([lng, lat]) => {
+      const [x = 0, y = 0] = project([nearestLng(lng, center[0]), lat]);
+      return [x, y];
+    },
+    path: (geometry) => {
+      const { polygons, lines } = parts(geometry);
+      return (
+        commands(
+          polygons.flatMap((p) => copies(p, true)),
+          true,
+        ) +
+        commands(
+          lines.flatMap((l) => copies(l, false)),
+          false,
+        )
+      );
+    },
+  };
+}
