@@ -49,7 +49,7 @@ export function slugOf(file: string): string {
 /** Reads, validates and compiles one story file; throws a StoryBuildError listing every problem. */
 export function buildStory(file: string, root = process.cwd()): BuiltStory {
   const { world, coarse, fine } = loadAtlas();
-  const countries = countryInfo(coarse);
+  const countries = countryInfo(fine);
   const shown = relative(root, file);
   const result = parseStory(readFileSync(file, 'utf8'), shown, new Set(countries.keys()));
   if (!result.ok) throw new StoryBuildError(`Invalid story:\n${result.errors.map(formatError).join('\n')}`);

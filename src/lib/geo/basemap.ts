@@ -22,6 +22,8 @@ export const REGION_ZOOM = 3;
 export const DETAIL_ZOOM = 5.5;
 
 const round = (n: number) => Math.round(n * 1e3) / 1e3;
+/** About a metre: anchors of the smallest countries stay inside them. */
+const fine = (n: number) => Math.round(n * 1e5) / 1e5;
 
 function simplified(topology: CountriesTopology, keep: number): CountriesTopology {
   const pre = presimplify(topology);
@@ -120,9 +122,19 @@ export function countryInfo(topology: CountriesTopology): Map<string, CountryInf
     const largest = polygons[areas.indexOf(Math.max(...areas))] as Polygon;
     const frame = polygons.filter((_, i) => (areas[i] ?? 0) >= total * FRAME_SHARE);
     const bbox = unionBBox(frame.map((p) => planarBounds(p.coordinates[0] as Position[])));
-    const [lng = 0, lat = 0] = polylabel(largest.coordinates as [number, number][][], 0.01);
-    const anchor: LngLat = [round(wrapLng(lng)), round(lat)];
-    info.set(iso, { name: f.properties.name, anchor, bbox: bbox.map(round) as BBox });
+    // To a hundredth of the polygon's size, so even the Vatican's anchor lands inside it.
+    const [w, s, e, n] = planarBounds(largest.coordinates[0] as Position[]);
+    const [lng = 0, lat = 0] = polylabel(largest.coordinates as [number, number][][], Math.min(e - w, n - s) / 100);
+    const anchor: LngLat = [fine(wrapLng(lng)), fine(lat)];
+    // Rounded outwards, so the box still holds every point it framed.
+    const [bw, bs, be, bn] = bbox;
+    const outward: BBox = [
+      Math.floor(bw * 1e3) / 1e3,
+      Math.floor(bs * 1e3) / 1e3,
+      Math.ceil(be * 1e3) / 1e3,
+      Math.ceil(bn * 1e3) / 1e3,
+    ];
+    info.set(iso, { name: f.properties.name, anchor, bbox: outward });
   }
   return info;
 }
