@@ -135,6 +135,8 @@ export class MapController {
 
   /** Recolours the map for a light or dark page. */
   setTheme(dark: boolean) {
+    // Beyond 85° north and south MapLibre draws nothing; the sea's colour fills it, not the page's.
+    this.map.getContainer().style.background = (dark ? DARK_COLORS : COLORS).water;
     const apply = () => {
       const layers = this.map.getStyle().layers ?? [];
       for (const [prefix, property, value] of themePaint(dark ? DARK_COLORS : COLORS))
