@@ -24,10 +24,12 @@ export function tierAt(zoom: number): number {
  * The projection MapLibre uses for a step at this size: Mercator at the camera's zoom, its centre
  * in the middle of the padded frame (the part of the map the step text does not cover).
  */
-export function stepProjection(story: Story, stepIndex: number, size: Viewport): PixelProjection {
+export function stepProjection(story: Story, stepIndex: number, size: Viewport, covered = 0): PixelProjection {
   const step = stepView(story, stepIndex, 1, true).step;
   // A static map has no card over it: frame it as on a wide screen.
-  const padding = framePadding(size, 0, true);
+  const frame = framePadding(size, 0, true);
+  // `covered` px at the bottom are under something (the preview's title band): frame above it.
+  const padding = { ...frame, bottom: frame.bottom + covered };
   const target = cameraTarget(step.camera, size, padding);
   const x = padding.left + (size.width - padding.left - padding.right) / 2;
   const y = padding.top + (size.height - padding.top - padding.bottom) / 2;
@@ -39,10 +41,12 @@ export function renderStaticMap(
   basemap: FeatureCollection,
   stepIndex: number,
   size: { width: number; height: number },
+  /** Pixels at the bottom that something will cover, kept clear of the places. */
+  covered = 0,
 ): string {
   const view = stepView(story, stepIndex, 1, true);
   const { step } = view;
-  const projection = stepProjection(story, stepIndex, size);
+  const projection = stepProjection(story, stepIndex, size, covered);
   const routes = step.routes
     .map((id) => story.routes.find((r) => r.id === id))
     .filter((r): r is Route => r !== undefined);
