@@ -57,11 +57,19 @@ describe.each(SIZES)('the Pacific story on a $name', ({ width, height }) => {
       await scrollToStep(page, step.id);
       await waitForCamera(page, step.id, target);
       byScroll.set(step.id, await camera());
-      // A fit across 180° frames its places, not the whole world centred on Africa.
+      // A fit across 180° frames its places, not the whole world centred on Africa: the camera is
+      // in the box, and the box fills much of the map unless maxZoom held the camera back.
       if (step.camera.kind === 'fit') {
+        const [west, south, east, north] = step.camera.bbox;
         expect(containsPoint(step.camera.bbox, target.center), `${step.id} centre in its box`).toBe(true);
-        const [west, , east] = step.camera.bbox;
-        if (east - west < 40) expect(target.zoom, `${step.id} zoom`).toBeGreaterThan(3);
+        const map = await page.locator('[data-testid="map-canvas"]').boundingBox();
+        const world = 512 * 2 ** target.zoom;
+        const y = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
+        const fills = Math.max(
+          (((east - west) / 360) * world) / (map?.width ?? 1),
+          ((y(north) - y(south)) * world) / (map?.height ?? 1),
+        );
+        if (target.zoom < step.camera.maxZoom - 0.01) expect(fills, `${step.id} fills the map`).toBeGreaterThan(0.3);
       }
     }
     // goTo in reverse order, so every step is reached from another one.
@@ -77,7 +85,8 @@ describe.each(SIZES)('the Pacific story on a $name', ({ width, height }) => {
       await waitForCamera(page, step.id, await expectedCamera(page, story, step.id));
     }
     expect(byScroll.size).toBe(story.steps.length);
-  });
+    // 40 steps three ways, and a dozen page loads, on a machine rendering WebGL in software.
+  }, 600_000);
 
   it('draws no thin line across most of the map at any step', async () => {
     await open();
@@ -92,5 +101,5 @@ describe.each(SIZES)('the Pacific story on a $name', ({ width, height }) => {
       if (rows.length) found.push(`${step.id}: rows ${rows.join(', ')}`);
     }
     expect(found).toEqual([]);
-  });
+  }, 300_000);
 });

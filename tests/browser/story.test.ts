@@ -1,7 +1,8 @@
 /**
- * The Haiti story in a real Chromium, at phone and desktop sizes: scrolling through every step,
- * markers and their detail by mouse and keyboard, deep links, the timeline and the back button.
- * Every page is also watched for console errors and for requests to any other host.
+ * The fixture stories in a real Chromium, at phone and desktop sizes: the Haiti story and a
+ * Pacific story across the antimeridian, each scrolled through every step, its markers and their
+ * detail opened by mouse and keyboard, deep links, the timeline and the back button. Every page
+ * is also watched for console errors and for requests to any other host.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import { launch, openStory, serveSite, watch, type Site, type Watch } from './ha
 import { activeMarkers, expectedCamera, scrollToStep, storyOf, waitForCamera } from './expect.ts';
 import { formatWhen } from '../../src/lib/story/when.ts';
 import { stepOfEvent, type Story } from '../../src/lib/story/model.ts';
+import { wrapLng } from '../../src/lib/geo/bbox.ts';
 
 let site: Site;
 let browser: Browser;
@@ -29,146 +31,180 @@ const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
 ];
 
-describe.each(SIZES)('on a $name ($width px)', ({ width, height }) => {
-  let page: Page;
-  let watched: Watch;
-  let story: Story;
+/**
+ * The stories, and the steps each test visits: the Haiti story's by name; the Pacific story's
+ * chosen to cross 180° (its route Nukuʻalofa → Suva, its view centred on -180°).
+ */
+const STORIES = [
+  {
+    story: 'Haiti',
+    path: '/',
+    wheelTo: 'deployment',
+    deep: ['evacuation', 'vehicles'],
+    timeline: { from: 'gangs', event: 'delegation' },
+    jumpTo: 'delegation',
+    /** Every event with a marker opens its detail; for a long story, every tenth. */
+    sample: 1,
+  },
+  {
+    story: 'Pacific',
+    path: '/pacific-relief/',
+    wheelTo: 'step-03',
+    deep: ['step-10', 'step-17'],
+    timeline: { from: 'step-01', event: 'event-031' },
+    jumpTo: 'step-09',
+    sample: 10,
+  },
+];
 
-  async function open(path = '/') {
-    page = await browser.newPage({ viewport: { width, height } });
-    watched = watch(page, site.url);
-    await openStory(page, site.url + path);
-    story = await storyOf(page);
-  }
+describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
+  'the $story story on a $name ($width px)',
+  ({ width, height, path: home, wheelTo, deep, timeline, jumpTo, sample }) => {
+    let page: Page;
+    let watched: Watch;
+    let story: Story;
 
-  afterEach(async () => {
-    expect(watched.errors, 'console errors').toEqual([]);
-    expect(watched.foreign, 'requests to other hosts').toEqual([]);
-    await page?.close();
-  });
-
-  it('lists every step in story order, as the contract says', async () => {
-    await open();
-    const dom = await page.$$eval('[data-step]', (els) => els.map((el) => [el.id, (el as HTMLElement).dataset.step]));
-    expect(dom.map(([id]) => id)).toEqual(story.steps.map((s) => s.id));
-    expect(dom.every(([id, step]) => id === step)).toBe(true);
-    const api = await page.evaluate(() => ({ steps: window.storyMap?.steps, events: window.storyMap?.events }));
-    expect(api.steps).toEqual(story.steps.map((s) => s.id));
-    expect(api.events).toEqual(story.events.map((e) => e.id));
-    expect(await page.title()).toBe(story.title);
-  });
-
-  it('settles the camera at each step scrolled to, with that step’s markers standing out', async () => {
-    await open();
-    await page.evaluate(() => {
-      (window as unknown as { seen: string[] }).seen = [];
-      window.addEventListener('storymap:step', (e) =>
-        (window as unknown as { seen: string[] }).seen.push((e as CustomEvent<{ id: string }>).detail.id),
-      );
-    });
-    for (const step of story.steps) {
-      await scrollToStep(page, step.id);
-      await waitForCamera(page, step.id, await expectedCamera(page, story, step.id));
-      const located = step.events.filter((id) => story.events.find((e) => e.id === id)?.place);
-      expect(await activeMarkers(page), `markers of ${step.id}`).toEqual([...located].sort());
-      expect(await page.evaluate(() => location.hash)).toBe(`#${step.id}`);
-      // Screen readers hear what the map now shows.
-      const label = await page.locator('[data-testid="map"]').getAttribute('aria-label');
-      expect(label).toContain(`step ${story.steps.indexOf(step) + 1} of ${story.steps.length}`);
-      if (step.title) expect(label).toContain(step.title);
+    async function open(hash = '') {
+      page = await browser.newPage({ viewport: { width, height } });
+      watched = watch(page, site.url);
+      await openStory(page, site.url + home + hash);
+      story = await storyOf(page);
     }
-    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
-    expect(seen).toEqual(story.steps.slice(1).map((s) => s.id));
-  });
 
-  it('ends a slow wheel scroll in the same state as a jump to the step', async () => {
-    await open();
-    const target = await expectedCamera(page, story, 'deployment');
-    await page.mouse.move(width / 2, height / 2);
-    // Scroll the way a reader does, a notch at a time, until the deployment step is active.
-    for (let i = 0; i < 200 && (await page.evaluate(() => window.storyMap?.activeStep())) !== 'deployment'; i++)
-      await page.mouse.wheel(0, 120);
-    await scrollToStep(page, 'deployment');
-    await waitForCamera(page, 'deployment', target);
-    expect(await activeMarkers(page)).toEqual(['deployment']);
-  });
+    afterEach(async () => {
+      expect(watched.errors, 'console errors').toEqual([]);
+      expect(watched.foreign, 'requests to other hosts').toEqual([]);
+      await page?.close();
+    });
 
-  it('opens every marker’s detail with a click, and Escape returns focus to it', async () => {
-    await open();
-    for (const event of story.events.filter((e) => e.place)) {
-      const step = stepOfEvent(story, event.id);
-      if (step) await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
-      const marker = page.locator(`button[data-event="${event.id}"]`);
-      await expect.poll(() => marker.getAttribute('aria-label')).toContain(event.title);
-      await marker.click();
+    it('lists every step in story order, as the contract says', async () => {
+      await open();
+      const dom = await page.$$eval('[data-step]', (els) => els.map((el) => [el.id, (el as HTMLElement).dataset.step]));
+      expect(dom.map(([id]) => id)).toEqual(story.steps.map((s) => s.id));
+      expect(dom.every(([id, step]) => id === step)).toBe(true);
+      const api = await page.evaluate(() => ({ steps: window.storyMap?.steps, events: window.storyMap?.events }));
+      expect(api.steps).toEqual(story.steps.map((s) => s.id));
+      expect(api.events).toEqual(story.events.map((e) => e.id));
+      expect(await page.title()).toBe(story.title);
+    });
+
+    it('settles the camera at each step scrolled to, with that step’s markers standing out', async () => {
+      await open();
+      await page.evaluate(() => {
+        (window as unknown as { seen: string[] }).seen = [];
+        window.addEventListener('storymap:step', (e) =>
+          (window as unknown as { seen: string[] }).seen.push((e as CustomEvent<{ id: string }>).detail.id),
+        );
+      });
+      for (const step of story.steps) {
+        await scrollToStep(page, step.id);
+        await waitForCamera(page, step.id, await expectedCamera(page, story, step.id));
+        const located = step.events.filter((id) => story.events.find((e) => e.id === id)?.place);
+        expect(await activeMarkers(page), `markers of ${step.id}`).toEqual([...located].sort());
+        expect(await page.evaluate(() => location.hash)).toBe(`#${step.id}`);
+        // Screen readers hear what the map now shows.
+        const label = await page.locator('[data-testid="map"]').getAttribute('aria-label');
+        expect(label).toContain(`step ${story.steps.indexOf(step) + 1} of ${story.steps.length}`);
+        if (step.title) expect(label).toContain(step.title);
+      }
+      const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      expect(seen).toEqual(story.steps.slice(1).map((s) => s.id));
+    });
+
+    it('ends a slow wheel scroll in the same state as a jump to the step', async () => {
+      await open();
+      const target = await expectedCamera(page, story, wheelTo);
+      await page.mouse.move(width / 2, height / 2);
+      // Scroll the way a reader does, a notch at a time, until the step is active.
+      for (let i = 0; i < 200 && (await page.evaluate(() => window.storyMap?.activeStep())) !== wheelTo; i++)
+        await page.mouse.wheel(0, 120);
+      await scrollToStep(page, wheelTo);
+      await waitForCamera(page, wheelTo, target);
+      const step = story.steps.find((s) => s.id === wheelTo);
+      const located = step?.events.filter((id) => story.events.find((e) => e.id === id)?.place) ?? [];
+      expect(await activeMarkers(page)).toEqual([...located].sort());
+    });
+
+    it('opens every marker’s detail with a click, and Escape returns focus to it', async () => {
+      await open();
+      for (const event of story.events.filter((e) => e.place).filter((_, i) => i % sample === 0)) {
+        const step = stepOfEvent(story, event.id);
+        if (step) await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
+        const marker = page.locator(`button[data-event="${event.id}"]`);
+        await expect.poll(() => marker.getAttribute('aria-label')).toContain(event.title);
+        await marker.click();
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor({ state: 'visible' });
+        await expect.poll(() => dialog.textContent()).toContain(event.title);
+        expect(await dialog.textContent()).toContain(formatWhen(event.when));
+        expect(await dialog.locator('a[href]').count()).toBeGreaterThan(0);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+        await expect.poll(() => focusedEvent(page)).toBe(event.id);
+      }
+    });
+
+    it('reaches a marker with Tab, opens it with Enter and closes it with its button', async () => {
+      await open();
+      let focused: string | undefined;
+      for (let i = 0; i < 80 && !focused; i++) {
+        await page.keyboard.press('Tab');
+        focused = await focusedEvent(page);
+      }
+      expect(focused, 'a marker is reachable by Tab').toBeTruthy();
+      await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog');
       await dialog.waitFor({ state: 'visible' });
-      await expect.poll(() => dialog.textContent()).toContain(event.title);
-      expect(await dialog.textContent()).toContain(formatWhen(event.when));
-      expect(await dialog.locator('a[href]').count()).toBeGreaterThan(0);
-      await page.keyboard.press('Escape');
+      const title = story.events.find((e) => e.id === focused)?.title ?? '';
+      expect(await dialog.textContent()).toContain(title);
+      await dialog.getByRole('button', { name: 'Close' }).press('Enter');
       await dialog.waitFor({ state: 'hidden' });
-      await expect.poll(() => focusedEvent(page)).toBe(event.id);
-    }
-  });
-
-  it('reaches a marker with Tab, opens it with Enter and closes it with its button', async () => {
-    await open();
-    let focused: string | undefined;
-    for (let i = 0; i < 80 && !focused; i++) {
-      await page.keyboard.press('Tab');
-      focused = await focusedEvent(page);
-    }
-    expect(focused, 'a marker is reachable by Tab').toBeTruthy();
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor({ state: 'visible' });
-    const title = story.events.find((e) => e.id === focused)?.title ?? '';
-    expect(await dialog.textContent()).toContain(title);
-    await dialog.getByRole('button', { name: 'Close' }).press('Enter');
-    await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => focusedEvent(page)).toBe(focused);
-  });
-
-  it('lands on the step of a deep link, and again after a reload', async () => {
-    await open('/#evacuation');
-    await waitForCamera(page, 'evacuation', await expectedCamera(page, story, 'evacuation'));
-    await scrollToStep(page, 'vehicles');
-    await waitForCamera(page, 'vehicles', await expectedCamera(page, story, 'vehicles'));
-    await page.reload();
-    await page.evaluate(() => window.storyMap?.ready);
-    await waitForCamera(page, 'vehicles', await expectedCamera(page, story, 'vehicles'));
-  });
-
-  it('goes to an event’s step from the timeline, and back with the back button', async () => {
-    await open('/#gangs');
-    await waitForCamera(page, 'gangs', await expectedCamera(page, story, 'gangs'));
-    // On a phone the close-up of the last days is folded away until the reader opens it.
-    const closeUp = page.locator('button.close-up[aria-expanded="false"]');
-    if (await closeUp.count()) await closeUp.click();
-    await page.locator('[data-timeline-event="delegation"]').click();
-    await waitForCamera(page, 'delegation', await expectedCamera(page, story, 'delegation'));
-    expect(await page.evaluate(() => location.hash)).toBe('#delegation');
-    await page.goBack();
-    await waitForCamera(page, 'gangs', await expectedCamera(page, story, 'gangs'));
-  });
-
-  it('jumps without flying when the reader prefers reduced motion', async () => {
-    page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
-    watched = watch(page, site.url);
-    await openStory(page, site.url + '/');
-    story = await storyOf(page);
-    const target = await expectedCamera(page, story, 'delegation');
-    // Two animation frames after the scroll, a flight would still be under way; a jump is done.
-    const camera = await page.evaluate(async () => {
-      const el = document.getElementById('delegation') as HTMLElement;
-      const r = el.getBoundingClientRect();
-      window.scrollTo({ top: window.scrollY + r.top, behavior: 'instant' });
-      for (let i = 0; i < 3; i++) await new Promise((ok) => requestAnimationFrame(ok));
-      return window.storyMap?.camera();
+      await expect.poll(() => focusedEvent(page)).toBe(focused);
     });
-    expect(camera?.zoom).toBeCloseTo(target.zoom, 2);
-    expect(camera?.center[0]).toBeCloseTo(target.center[0], 1);
-    expect(camera?.center[1]).toBeCloseTo(target.center[1], 1);
-  });
-});
+
+    it('lands on the step of a deep link, and again after a reload', async () => {
+      const [first = '', second = ''] = deep;
+      await open(`#${first}`);
+      await waitForCamera(page, first, await expectedCamera(page, story, first));
+      await scrollToStep(page, second);
+      await waitForCamera(page, second, await expectedCamera(page, story, second));
+      await page.reload();
+      await page.evaluate(() => window.storyMap?.ready);
+      await waitForCamera(page, second, await expectedCamera(page, story, second));
+    });
+
+    it('goes to an event’s step from the timeline, and back with the back button', async () => {
+      await open(`#${timeline.from}`);
+      await waitForCamera(page, timeline.from, await expectedCamera(page, story, timeline.from));
+      // On a phone the close-up of the last days is folded away until the reader opens it.
+      const closeUp = page.locator('button.close-up[aria-expanded="false"]');
+      if (await closeUp.count()) await closeUp.click();
+      const to = stepOfEvent(story, timeline.event)?.id ?? '';
+      await page.locator(`[data-timeline-event="${timeline.event}"]`).first().click();
+      await waitForCamera(page, to, await expectedCamera(page, story, to));
+      expect(await page.evaluate(() => location.hash)).toBe(`#${to}`);
+      await page.goBack();
+      await waitForCamera(page, timeline.from, await expectedCamera(page, story, timeline.from));
+    });
+
+    it('jumps without flying when the reader prefers reduced motion', async () => {
+      page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+      watched = watch(page, site.url);
+      await openStory(page, site.url + home);
+      story = await storyOf(page);
+      const target = await expectedCamera(page, story, jumpTo);
+      // Two animation frames after the scroll, a flight would still be under way; a jump is done.
+      const camera = await page.evaluate(async (id) => {
+        const el = document.getElementById(id) as HTMLElement;
+        const r = el.getBoundingClientRect();
+        window.scrollTo({ top: window.scrollY + r.top, behavior: 'instant' });
+        for (let i = 0; i < 3; i++) await new Promise((ok) => requestAnimationFrame(ok));
+        return window.storyMap?.camera();
+      }, jumpTo);
+      expect(camera?.zoom).toBeCloseTo(target.zoom, 2);
+      // 180° and -180° are one meridian.
+      expect(wrapLng((camera?.center[0] ?? NaN) - target.center[0])).toBeCloseTo(0, 1);
+      expect(camera?.center[1]).toBeCloseTo(target.center[1], 1);
+    });
+  },
+);

@@ -106,3 +106,25 @@ describe('framePadding', () => {
     expect(padding.top).toBe(padding.bottom + 60);
   });
 });
+
+describe('constrain, as MapLibre keeps the frame inside the Mercator world', () => {
+  const tall: Viewport = { width: 390, height: 844 };
+  const none: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+
+  it('moves a low camera on a tall screen south until the frame meets the top of the world', () => {
+    const target = cameraTarget({ kind: 'view', center: [-100, 60], zoom: 1.2, bearing: 0, pitch: 0 }, tall, none);
+    expect(target.zoom).toBe(1.2);
+    expect(projectY(target.center[1], target.zoom)).toBeCloseTo(tall.height / 2, 6);
+  });
+
+  it('zooms in until the world fills the frame when the world is shorter than it', () => {
+    const target = cameraTarget({ kind: 'view', center: [30, 40], zoom: 0, bearing: 0, pitch: 0 }, tall, none);
+    expect(worldSize(target.zoom)).toBeCloseTo(tall.height, 6);
+    expect(target.center).toEqual([30, 0]);
+  });
+
+  it('leaves a camera whose frame is inside the world as it is', () => {
+    const view = { kind: 'view' as const, center: [-72.3, 18.5] as [number, number], zoom: 6, bearing: 0, pitch: 0 };
+    expect(cameraTarget(view, tall, none)).toEqual({ center: [-72.3, 18.5], zoom: 6, bearing: 0, pitch: 0 });
+  });
+});

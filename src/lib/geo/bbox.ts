@@ -50,7 +50,7 @@ export function unionBBox(boxes: readonly BBox[]): BBox {
 
 /** Whether the point lies in the box, whichever way round its longitude is written. */
 export function containsPoint(box: BBox, [lng, lat]: LngLat): boolean {
-  if (lat < box[1] || lat > box[3]) return false;
+  if (lat < box[1] - 1e-9 || lat > box[3] + 1e-9) return false;
   const x = nearestLng(lng, (box[0] + box[2]) / 2);
   return x >= box[0] - 1e-9 && x <= box[2] + 1e-9;
 }

@@ -55,10 +55,32 @@ export function fitBBox(bbox: BBox, viewport: Viewport, padding: Padding, maxZoo
   return { center, zoom, bearing: 0, pitch: 0 };
 }
 
+/**
+ * Where MapLibre actually lets the camera settle: the padded frame never shows beyond the top or
+ * bottom of the Mercator world (±85.05°), so a low zoom on a tall screen is moved south or north,
+ * or zoomed in until the world fills the frame's height (its `defaultConstrain`, with the default
+ * latitude range and world copies on). Without this, page, tests and static maps would aim at a
+ * camera the map refuses.
+ */
+export function constrain(target: CameraTarget, viewport: Viewport, padding: Padding): CameraTarget {
+  const height = Math.max(1, viewport.height - padding.top - padding.bottom);
+  const world = TILE * 2 ** target.zoom;
+  if (world < height) {
+    return { ...target, center: [target.center[0], 0], zoom: target.zoom + Math.log2(height / world) };
+  }
+  const y = mercatorY(target.center[1]) * world;
+  const half = height / 2;
+  const clamped = Math.min(world - half, Math.max(half, y));
+  if (clamped === y) return target;
+  return { ...target, center: [target.center[0], inverseY(clamped / world)] };
+}
+
 export function cameraTarget(camera: Camera, viewport: Viewport, padding: Padding): CameraTarget {
-  if (camera.kind === 'view')
-    return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
-  return fitBBox(camera.bbox, viewport, padding, camera.maxZoom);
+  const target =
+    camera.kind === 'view'
+      ? { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch }
+      : fitBBox(camera.bbox, viewport, padding, camera.maxZoom);
+  return constrain(target, viewport, padding);
 }
 
 /**

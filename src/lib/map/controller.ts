@@ -129,7 +129,10 @@ export class MapController {
     if (key === this.lastCamera) return;
     this.lastCamera = key;
     const camera = { ...target, padding };
-    if (options.reducedMotion) this.map.jumpTo(camera);
+    // MapLibre keeps the padded frame inside the world (geo/camera.ts `constrain`), but a jump
+    // checks the centre against the padding it had before; set the new padding first, so the
+    // map settles where the pure camera maths says it will.
+    if (options.reducedMotion) this.map.jumpTo({ padding }).jumpTo(camera);
     else this.map.flyTo({ ...camera, essential: true, speed: 1.4, curve: 1.4, maxDuration: 2500 });
   }
 
