@@ -1,43 +1,34 @@
 /**
  * Real `vite build` runs: every story file becomes its own page, the home story is also the
- * site's index, the basemap ships as a static file, and an invalid story stops the build with an
- * error that names the file, the line and the field.
+ * site's index, the basemap ships as a static file, no story's ids can clash with the page's own,
+ * and an invalid story stops the build with an error that names the file, the line and the field,
+ * without a stack trace.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { storyPages } from '../src/build/plugin.ts';
+import { buildSite as buildInto, ROOT as root } from './build-site.ts';
+import { PAGE_IDS } from '../src/lib/page-ids.ts';
 
-const root = resolve(import.meta.dirname, '..');
 const temp = mkdtempSync(join(tmpdir(), 'storymap-build-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** Builds the site from a folder of stories (relative to the project root) into a fresh folder. */
-async function buildSite(dir: string, home: string) {
-  const outDir = join(temp, `out-${Math.random().toString(36).slice(2)}`);
-  await build({
-    configFile: false,
-    root,
-    base: './',
-    logLevel: 'silent',
-    plugins: [svelte(), storyPages({ dir, home, site: 'https://stories.example.org/maps/' })],
-    build: { outDir, emptyOutDir: true, assetsInlineLimit: 0 },
-  });
-  return outDir;
-}
+const buildSite = (dir: string, home: string) =>
+  buildInto(dir, home, join(temp, `out-${Math.random().toString(36).slice(2)}`));
 
 const inlined = (html: string) => {
-  const json = /<script type="application\/json" id="story-data">(.*?)<\/script>/s.exec(html)?.[1];
+  const json = new RegExp(`<script type="application/json" id="${PAGE_IDS.data}">(.*?)</script>`, 's').exec(html)?.[1];
   return JSON.parse(json ?? 'null') as { story: { slug: string; title: string }; basemap: string };
 };
 
 describe('a site with two stories', () => {
   const stories = join(temp, 'stories');
   mkdirSync(stories);
-  copyFileSync(resolve(root, 'data/stories/mss-haiti.yaml'), join(stories, 'mss-haiti.yaml'));
+  copyFileSync(resolve(root, 'tests/fixtures/site/mss-haiti.yaml'), join(stories, 'mss-haiti.yaml'));
   copyFileSync(resolve(root, 'tests/fixtures/good/minimal.yaml'), join(stories, 'second-story.yaml'));
   const built = buildSite(stories, 'mss-haiti');
 
@@ -97,10 +88,68 @@ describe('a site with two stories', () => {
   });
 });
 
+/** Every HTML file under `dir`. */
+const htmlFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => join(dir, f));
+
+/**
+ * The ids of the elements in a built page. The build writes every attribute in double quotes and
+ * escapes quotes inside them, and the inlined story is JSON (`"id":`), so a plain match finds
+ * exactly the id attributes.
+ */
+const idsIn = (html: string) => [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1] ?? '');
+
+describe('a story whose ids are the page’s own', () => {
+  // Steps, events and sources called events, app, story-data, event-title, sources and so on.
+  const built = buildSite('tests/fixtures/page-breakers', 'ids');
+
+  it('builds pages in which no two elements share an id', async () => {
+    const out = await built;
+    const pages = htmlFiles(out);
+    expect(pages.map((p) => relative(out, p)).sort()).toContain('ids/embed/index.html');
+    for (const page of pages) {
+      const ids = idsIn(readFileSync(page, 'utf8'));
+      const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+      expect(twice, relative(out, page)).toEqual([]);
+    }
+  });
+
+  it('keeps the steps’ ids as the story wrote them, beside the page’s own', async () => {
+    const ids = idsIn(readFileSync(join(await built, 'ids/index.html'), 'utf8'));
+    for (const id of ['events', 'app', 'story-data', 'event-title', 'embed-button', 'sources', 'events-title'])
+      expect(ids).toContain(id);
+    for (const id of [PAGE_IDS.events, PAGE_IDS.app, PAGE_IDS.data, PAGE_IDS.sources]) expect(ids).toContain(id);
+    expect(readFileSync(join(await built, 'ids/index.html'), 'utf8')).toContain(`href="#${PAGE_IDS.events}"`);
+  });
+});
+
 describe('an invalid story', () => {
   it('stops the build with file, line, field and reason', async () => {
     await expect(buildSite('tests/fixtures/build-invalid', 'broken')).rejects.toThrow(
       /tests\/fixtures\/build-invalid\/broken\.yaml:47:\d+ steps\[0\]\.events\[1\]: step "start" shows unknown event "evac"/,
     );
+  });
+
+  it('says so in the terminal of `vite build` without a JavaScript stack trace', async () => {
+    // The real command line, as a reporter runs it: what it prints is what they see.
+    const vite = resolve(root, 'node_modules/vite/bin/vite.js');
+    const config = 'tests/fixtures/build-invalid/site.config.ts';
+    const run = promisify(execFile)(process.execPath, [vite, 'build', '--config', config], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    const failed = await run.then(
+      () => undefined,
+      (error: { code?: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failed?.code, 'the build should fail').toBe(1);
+    const shown = `${failed?.stdout ?? ''}${failed?.stderr ?? ''}`;
+    expect(shown).toMatch(
+      /tests\/fixtures\/build-invalid\/broken\.yaml:47:\d+ steps\[0\]\.events\[1\]: step "start" shows unknown event "evac"/,
+    );
+    expect(shown).not.toMatch(/^\s+at /m);
+    expect(shown).not.toMatch(/node_modules|\.mjs:\d+|StoryBuildError/);
   });
 });

@@ -5,6 +5,8 @@
  */
 import type { BuiltStory } from './stories.ts';
 import type { PageData } from '../lib/story/page-data.ts';
+import { isolate } from '../lib/story/isolate.ts';
+import { PAGE_IDS } from '../lib/page-ids.ts';
 
 export type PageKind = 'home' | 'story' | 'embed';
 
@@ -67,9 +69,10 @@ export function pageHead(built: BuiltStory, options: PageOptions): string {
     embed: options.kind === 'embed',
   };
   const urls = storyUrls(options.site, story.slug);
-  const title = escapeHtml(story.title);
-  const summary = escapeHtml(story.summary);
-  const alt = escapeHtml(`Map: ${story.steps[0]?.title ?? story.title}`);
+  // Share cards and browser tabs set these beside words of their own: isolate the story's.
+  const title = escapeHtml(isolate(story.title));
+  const summary = escapeHtml(isolate(story.summary));
+  const alt = escapeHtml(`Map: ${isolate(story.steps[0]?.title ?? story.title)}`);
   return [
     ...(options.csp ? [`<meta http-equiv="Content-Security-Policy" content="${CSP}" />`] : []),
     `<title>${title}</title>`,
@@ -90,18 +93,19 @@ export function pageHead(built: BuiltStory, options: PageOptions): string {
     `<meta name="twitter:image" content="${urls.preview}" />`,
     `<link rel="alternate" type="application/json+oembed" href="${urls.oembed}" title="${title}" />`,
     `<link rel="preload" href="${data.basemap}" as="fetch" type="application/json" crossorigin />`,
-    `<script type="application/json" id="story-data">${inertJson(data)}</script>`,
+    `<script type="application/json" id="${PAGE_IDS.data}">${inertJson(data)}</script>`,
   ].join('\n    ');
 }
 
 /** The oEmbed (https://oembed.com) answer for a story: a rich embed of its fixed-height frame. */
 export function oembed(built: BuiltStory, site: string) {
   const urls = storyUrls(site, built.story.slug);
-  const html = `<iframe src="${escapeHtml(urls.embed)}" title="${escapeHtml(built.story.title)}" width="100%" height="700" style="border:0" loading="lazy"></iframe>`;
+  const title = isolate(built.story.title);
+  const html = `<iframe src="${escapeHtml(urls.embed)}" title="${escapeHtml(title)}" width="100%" height="700" style="border:0" loading="lazy"></iframe>`;
   return {
     version: '1.0',
     type: 'rich',
-    title: built.story.title,
+    title,
     author_name: built.story.credit,
     provider_name: 'Story map',
     provider_url: site,

@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { inspect } from 'node:util';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { buildStory, storyFiles as storyFilesIn, slugOf, type BuiltStory } from './stories.ts';
+import { buildStory, storyFiles as storyFilesIn, slugOf, StoryBuildError, type BuiltStory } from './stories.ts';
 import { pageHead, paths, type PageKind } from './page.ts';
 import { prerender } from './prerender.ts';
 import { storyFiles } from './files.ts';
@@ -32,10 +33,24 @@ export function pageOf(path: string, home: string): { slug: string; kind: PageKi
   return { slug: match[1], kind: match[2] ? 'embed' : 'story' };
 }
 
+/**
+ * A story's errors as the terminal should show them: the reporter's message (file:line:col field:
+ * reason) and nothing else. `vite build` prints `util.inspect(error)`, which for a plain error
+ * adds a JavaScript stack trace that says nothing to a reporter and buries the message.
+ */
+function withoutStack(error: unknown): unknown {
+  if (!(error instanceof StoryBuildError)) return error;
+  error.stack = `${error.name}: ${error.message}`;
+  Object.defineProperty(error, inspect.custom, { value: () => error.message });
+  return error;
+}
+
 export function storyPages(options: StoryPagesOptions): Plugin {
   let config: ResolvedConfig;
   let built = new Map<string, BuiltStory>();
   let files = new Map<string, string | Uint8Array>();
+  /** Set when configResolved has just loaded the stories, so buildStart needn't load them again. */
+  let fresh = false;
   const root = () => config.root;
   const dir = () => resolve(root(), options.dir);
   const site = options.site.endsWith('/') ? options.site : `${options.site}/`;
@@ -45,7 +60,7 @@ export function storyPages(options: StoryPagesOptions): Plugin {
 
   const load = () => {
     built = new Map(storyFilesIn(dir()).map((file) => [slugOf(file), buildStory(file, root())]));
-    if (!built.has(options.home)) throw new Error(`home story "${options.home}" is not in ${options.dir}`);
+    if (!built.has(options.home)) throw new StoryBuildError(`home story "${options.home}" is not in ${options.dir}`);
     files = new Map([...built.values()].flatMap((b) => [...storyFiles(b, site)]));
     files.set('embed.js', readFileSync(HOST_SCRIPT, 'utf8'));
   };
@@ -66,9 +81,20 @@ export function storyPages(options: StoryPagesOptions): Plugin {
     },
     configResolved(resolved) {
       config = resolved;
+      // A build checks its stories here, before the bundler starts: an error thrown from a
+      // bundler hook reaches the terminal wrapped in the bundler's own error and stack trace.
+      if (resolved.command !== 'build') return;
+      try {
+        load();
+      } catch (error) {
+        throw withoutStack(error);
+      }
+      fresh = true;
     },
     buildStart() {
-      load();
+      // Dev servers and rebuilds in watch mode (re)load here.
+      if (!fresh) load();
+      fresh = false;
       for (const file of storyFilesIn(dir())) this.addWatchFile(file);
     },
     resolveId(id) {

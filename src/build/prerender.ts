@@ -2,30 +2,45 @@
  * The page's HTML as the build writes it, before any script runs: the header, every step's text
  * with a static map of that step, the list of all events and the sources. Readers without
  * JavaScript, search engines and printers get the whole story from it; with JavaScript the
- * interactive story mounts over the steps (`#app`), and the rest stays as written here. Prose
- * comes as HTML rendered and sanitized from validated markup (lib/story/markup.ts); everything
- * else is escaped here.
+ * interactive story mounts over the steps (`#storymap_app`), and the rest stays as written here.
+ * Prose comes as HTML rendered and sanitized from validated markup (lib/story/markup.ts);
+ * everything else is escaped here. Story text that shares a line with the kit's own words sits in
+ * a <bdi>, so a right-to-left override left open in it cannot reverse them.
  */
-import type { Story, StoryEvent } from '../lib/story/model.ts';
-import { describePlace } from '../lib/story/describe.ts';
+import type { Source, Story, StoryEvent } from '../lib/story/model.ts';
+import { placeNote } from '../lib/story/describe.ts';
+import { isolate } from '../lib/story/isolate.ts';
 import { describePrecision, formatDate, formatWhen } from '../lib/story/when.ts';
 import { escapeHtml } from './page.ts';
 import type { PageKind } from './page.ts';
 import { STATIC_MAP_SIZE } from '../lib/geo/staticSize.ts';
+import { PAGE_IDS, eventRowId, sourceEntryId } from '../lib/page-ids.ts';
+
+/** Story text, escaped and isolated from the words around it. */
+const bdi = (text: string) => `<bdi>${escapeHtml(text)}</bdi>`;
+
+/** "Reuters, Haiti's police": the source's name and title, each isolated. */
+const sourceLabel = (source: Source) => `${bdi(source.name)}${source.title ? `, ${bdi(source.title)}` : ''}`;
 
 function sourceLink(event: StoryEvent): string {
   const { source } = event;
-  const label = escapeHtml(`${source.name}${source.title ? `, ${source.title}` : ''}, ${formatDate(source.date)}`);
+  const label = `${sourceLabel(source)}, ${formatDate(source.date)}`;
   return source.url
     ? `<a href="${escapeHtml(source.url)}" rel="noopener noreferrer" target="_blank">${label}</a>`
-    : `<a href="#source-${source.id}">${label}</a>`;
+    : `<a href="#${sourceEntryId(source.id)}">${label}</a>`;
+}
+
+function place(event: StoryEvent): string {
+  return event.place
+    ? `${bdi(event.place.name)}${escapeHtml(placeNote(event.place))}`
+    : 'Place not given in the source';
 }
 
 function steps(story: Story, maps: string): string {
   const items = story.steps.map((step, i) => {
-    const alt = escapeHtml(`Map: ${step.title ?? `step ${i + 1}`}`);
+    const alt = escapeHtml(`Map: ${step.title ? isolate(step.title) : `step ${i + 1}`}`);
     const { width, height } = STATIC_MAP_SIZE;
-    return `<li id="${step.id}" data-step="${step.id}"><article class="card active"><p class="count">${i + 1} of ${story.steps.length}</p>${step.title ? `<h2>${escapeHtml(step.title)}</h2>` : ''}${step.html}</article><img class="step-map" src="${maps}${step.id}.svg" alt="${alt}" width="${width}" height="${height}" loading="lazy" /></li>`;
+    return `<li id="${step.id}" data-step="${step.id}"><article class="card active"><p class="count">${i + 1} of ${story.steps.length}</p>${step.title ? `<h2>${bdi(step.title)}</h2>` : ''}${step.html}</article><img class="step-map" src="${maps}${step.id}.svg" alt="${alt}" width="${width}" height="${height}" loading="lazy" /></li>`;
   });
   return `<ol class="unrolled">${items.join('')}</ol>`;
 }
@@ -33,34 +48,38 @@ function steps(story: Story, maps: string): string {
 /** Every event in a table anyone can read: when (with its precision), where, what, source. */
 export function eventTable(story: Story): string {
   const rows = story.events.map((e) => {
-    const note = e.when.note ? `; ${escapeHtml(e.when.note)}` : '';
-    return `<tr id="event-${e.id}"><th scope="row">${escapeHtml(e.title)}</th><td>${escapeHtml(formatWhen(e.when))} <span class="precision">(${escapeHtml(describePrecision(e.when))}${note})</span></td><td>${escapeHtml(describePlace(e.place))}</td><td>${e.whatHtml}</td><td>${sourceLink(e)}</td></tr>`;
+    const note = e.when.note ? `; ${bdi(e.when.note)}` : '';
+    return `<tr id="${eventRowId(e.id)}"><th scope="row">${bdi(e.title)}</th><td>${escapeHtml(formatWhen(e.when))} <span class="precision">(${escapeHtml(describePrecision(e.when))}${note})</span></td><td>${place(e)}</td><td>${e.whatHtml}</td><td>${sourceLink(e)}</td></tr>`;
   });
-  return `<section class="events" id="events" aria-labelledby="events-title"><h2 id="events-title">All events in this story</h2><div class="table-scroll" tabindex="0" role="region" aria-labelledby="events-title"><table><thead><tr><th scope="col">Event</th><th scope="col">When</th><th scope="col">Where</th><th scope="col">What happened</th><th scope="col">Source</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
+  // The table scrolls sideways on a narrow screen, so it takes focus to scroll from the keyboard,
+  // and a focusable element needs a role and a name: one of its own, as two regions of one name
+  // would be two landmarks no screen-reader user could tell apart.
+  return `<section class="events" id="${PAGE_IDS.events}" aria-labelledby="${PAGE_IDS.eventsTitle}"><h2 id="${PAGE_IDS.eventsTitle}">All events in this story</h2><div class="table-scroll" tabindex="0" role="region" aria-label="All events, as a table that scrolls sideways"><table><thead><tr><th scope="col">Event</th><th scope="col">When</th><th scope="col">Where</th><th scope="col">What happened</th><th scope="col">Source</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }
 
 function sources(story: Story): string {
   const items = story.sources.map((s) => {
-    const label = escapeHtml(`${s.name}${s.title ? `, ${s.title}` : ''}`);
+    const label = sourceLabel(s);
     const link = s.url
       ? `<a href="${escapeHtml(s.url)}" rel="noopener noreferrer" target="_blank">${label}</a>`
       : label;
     const missing = s.url ? '' : ' (our copy of the report carries no web address)';
-    return `<li id="source-${s.id}">${link}, ${formatDate(s.date)}${missing}.</li>`;
+    return `<li id="${sourceEntryId(s.id)}">${link}, ${formatDate(s.date)}${missing}.</li>`;
   });
-  return `<footer class="sources" id="sources"><h2>Sources</h2><ul>${items.join('')}</ul><p>Map data: ${escapeHtml(story.mapCredit)}. ${escapeHtml(story.credit)}</p></footer>`;
+  return `<footer class="sources" id="${PAGE_IDS.sources}"><h2>Sources</h2><ul>${items.join('')}</ul><p>Map data: ${bdi(story.mapCredit)}. ${bdi(story.credit)}</p></footer>`;
 }
 
 function masthead(story: Story): string {
-  return `<header class="masthead"><p class="kicker">Story map</p><h1>${escapeHtml(story.title)}</h1><p class="summary">${story.summaryHtml}</p><p class="byline">${escapeHtml(story.credit)}</p><div id="embed-button"></div></header>`;
+  return `<header class="masthead"><p class="kicker">Story map</p><h1>${bdi(story.title)}</h1><p class="summary"><bdi>${story.summaryHtml}</bdi></p><p class="byline">${bdi(story.credit)}</p><div id="${PAGE_IDS.embedButton}"></div></header>`;
 }
 
 /** The body of a page: `maps` is the folder of the static step maps, relative to the page. */
 export function prerender(story: Story, kind: PageKind, maps: string): string {
   return [
-    `<a class="skip" href="#events">Skip the map: go to the list of all events</a>`,
-    kind === 'embed' ? '' : masthead(story),
-    `<main id="app" class="static">${steps(story, maps)}</main>`,
+    `<a class="skip" href="#${PAGE_IDS.events}">Skip the map: go to the list of all events</a>`,
+    // A frame shows no header, but its document still needs a top heading for screen readers.
+    kind === 'embed' ? `<header><h1 class="visually-hidden">${bdi(story.title)}</h1></header>` : masthead(story),
+    `<main id="${PAGE_IDS.app}" class="static">${steps(story, maps)}</main>`,
     eventTable(story),
     sources(story),
   ].join('\n    ');

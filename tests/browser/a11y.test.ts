@@ -1,13 +1,18 @@
 /**
- * Accessibility in a real Chromium: axe-core finds no violation (WCAG 2.2 A and AA rules) on
- * the full page and the embed page, at phone and desktop sizes, in light and dark themes, with
- * an event's detail open and closed; and the whole story can be walked with the keyboard alone.
+ * Accessibility in a real Chromium: axe-core finds no violation (all its default rules: WCAG 2.2
+ * A and AA, and its best practices) on the full page and the embed page, at phone and desktop
+ * sizes, in light and dark themes, with an event's detail open and closed; the whole story can be
+ * walked with the keyboard alone; and stories that try to break the page (tests/fixtures/
+ * page-breakers) cannot: not with their ids, their long words or their right-to-left overrides.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openStory, serveSite, watch, type Site } from './harness.ts';
 import { expectedCamera, storyOf, waitForCamera } from './expect.ts';
+import { duplicateIds, readsInOrder, unisolated } from './breakers.ts';
+import { buildSite } from '../build-site.ts';
+import { PAGE_IDS, eventRowId, sourceEntryId } from '../../src/lib/page-ids.ts';
 
 let site: Site;
 let browser: Browser;
@@ -19,10 +24,9 @@ afterAll(async () => {
   await site?.close();
 });
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
 async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  // axe's default rules, best practices included (landmark-unique, page-has-heading-one, …).
+  const result = await new AxeBuilder({ page }).analyze();
   return result.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.nodes
@@ -100,7 +104,7 @@ describe('the keyboard alone', () => {
                 : el.tagName.toLowerCase();
         return {
           kind,
-          id: el.dataset.event ?? el.dataset.timelineEvent ?? el.textContent?.trim().slice(0, 40) ?? '',
+          id: el.dataset.place ?? el.dataset.timelineEvent ?? el.textContent?.trim().slice(0, 40) ?? '',
           ring,
         };
       });
@@ -110,11 +114,19 @@ describe('the keyboard alone', () => {
     }
     const kinds = seen.map((s) => s.kind);
     expect(kinds[0], 'the skip link comes first').toBe('skip');
-    const located = story.events.filter((e) => e.place).map((e) => e.id);
-    expect(seen.filter((s) => s.kind === 'marker').map((s) => s.id)).toEqual(located);
-    expect(new Set(seen.filter((s) => s.kind === 'timeline').map((s) => s.id))).toEqual(
-      new Set(story.events.map((e) => e.id)),
-    );
+    // One marker per place, in the order of each place's first event.
+    const places = [...new Set(story.events.flatMap((e) => (e.place ? [e.place.id] : [])))];
+    expect(seen.filter((s) => s.kind === 'marker').map((s) => s.id)).toEqual(places);
+    // The timeline is one Tab stop (a roving tabindex); its arrow keys reach every event.
+    expect(seen.filter((s) => s.kind === 'timeline')).toHaveLength(1);
+    await page.locator('[data-timeline-event][tabindex="0"]').focus();
+    await page.keyboard.press('Home');
+    const items = new Set<string | undefined>();
+    for (let i = 0; i <= story.events.length; i++) {
+      items.add(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.timelineEvent));
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(items).toEqual(new Set(story.events.map((e) => e.id)));
     // Timeline before markers (they sit above the map), and both before the event list's links.
     expect(kinds.indexOf('timeline')).toBeLessThan(kinds.indexOf('marker'));
     expect(
@@ -142,7 +154,125 @@ describe('the keyboard alone', () => {
     await openStory(page, site.url + '/');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#events');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${PAGE_IDS.events}`);
     await page.close();
   });
+});
+
+describe('a story that tries to break the page', () => {
+  let breakers: Site;
+  beforeAll(async () => {
+    breakers = await serveSite(await buildSite('tests/fixtures/page-breakers', 'ids'));
+  });
+  afterAll(() => breakers?.close());
+
+  const DESKTOP = { width: 1440, height: 900 };
+  const PHONE = { width: 390, height: 844 };
+
+  // ids.yaml names its steps, events and sources after ids the page once gave its own elements.
+  it('gives no two elements one id, with or without JavaScript, on the full and embed pages', async () => {
+    for (const js of [true, false])
+      for (const path of ['/ids/', '/ids/embed/']) {
+        const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: js });
+        const page = await context.newPage();
+        if (js) await openStory(page, breakers.url + path);
+        else await page.goto(breakers.url + path);
+        expect(await page.locator('[data-step]').count()).toBe(10);
+        expect(await duplicateIds(page), `${path}, JavaScript ${js ? 'on' : 'off'}`).toEqual([]);
+        await context.close();
+      }
+  });
+
+  it('skips the map to the list of events, not to a step called "events"', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await openStory(page, breakers.url + '/ids/');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${PAGE_IDS.events}`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.className)).toBe('events');
+    const top = () => page.evaluate((id) => document.getElementById(id)?.getBoundingClientRect().top, PAGE_IDS.events);
+    await expect.poll(async () => Math.abs((await top()) ?? Infinity)).toBeLessThan(5);
+    await page.close();
+  });
+
+  it('names the event dialog after its event, not a step called "event-title"', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await openStory(page, breakers.url + '/ids/');
+    await page.evaluate(() => window.storyMap?.goTo('app'));
+    await page.locator('button[data-event="app"]').click();
+    await page.getByRole('dialog', { name: 'A patrol comes under fire', exact: true }).waitFor({ timeout: 5000 });
+    expect(await duplicateIds(page), 'dialog open').toEqual([]);
+    expect(await violations(page), 'dialog open').toEqual([]);
+    await context.close();
+  });
+
+  // long-words.yaml has a word of 300 characters (200 where that is the limit) in every field.
+  it.each([
+    { path: '/long-words/', js: true },
+    { path: '/long-words/', js: false },
+    { path: '/long-words/embed/', js: true },
+    { path: '/long-words/embed/', js: false },
+  ])('fits words of 300 letters on a 390 px phone ($path, JavaScript $js)', async ({ path, js }) => {
+    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: js });
+    const page = await context.newPage();
+    if (js) await openStory(page, breakers.url + path);
+    else await page.goto(breakers.url + path);
+    const wide = () =>
+      page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        widest: [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+          // Inside these, what is wider scrolls or is clipped: the page itself stays as wide.
+          .filter((el) => !el.closest('.table-scroll, .stage, .visually-hidden, dialog:not([open])'))
+          .map((el) => `<${el.localName} class="${el.className}">`)
+          .slice(0, 5),
+      }));
+    expect(await wide()).toEqual({ page: 390, widest: [] });
+    if (js) {
+      // The event's detail: its title, place, note, quote and source are all one long word.
+      await page.locator('button[data-event="deployment"]').press('Enter');
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor({ state: 'visible' });
+      const box = await dialog.evaluate((el) => ({
+        overflow: el.scrollWidth - el.clientWidth,
+        ...el.getBoundingClientRect().toJSON(),
+      }));
+      expect(box.overflow).toBeLessThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(390);
+      expect(await wide()).toEqual({ page: 390, widest: [] });
+    }
+    await context.close();
+  });
+
+  // bidi.yaml leaves a right-to-left override (U+202E) open in its titles, names, notes and credits.
+  it.each([true, false])(
+    'keeps the page’s own words in order after an unclosed override (JavaScript %s)',
+    async (js) => {
+      const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: js });
+      const page = await context.newPage();
+      if (js) await openStory(page, breakers.url + '/bidi/');
+      else await page.goto(breakers.url + '/bidi/');
+      expect(await unisolated(page, '\u202E')).toEqual([]);
+      const inOrder = [
+        [`#${sourceEntryId('desk')}`, '1 January 2025 (our copy of the report carries no web address).'],
+        [`#${eventRowId('deployment')}`, '(country only; the source names no city)'],
+        [`#${eventRowId('patrol')}`, '(city)'],
+        [`#${eventRowId('patrol')}`, ', 1 January 2025'],
+        [`#${PAGE_IDS.sources} p`, '. Credit'],
+      ];
+      for (const [selector = '', text = ''] of inOrder) expect(await readsInOrder(page, selector, text)).toBe(true);
+      if (js) {
+        await page.evaluate(() => window.storyMap?.goTo('capital'));
+        expect(await readsInOrder(page, '.timeline .now', '31 December 2024')).toBe(true);
+        await page.locator('button[data-event="patrol"]').click();
+        await page.getByRole('dialog').waitFor({ state: 'visible' });
+        expect(await unisolated(page, '\u202E'), 'dialog open').toEqual([]);
+        expect(await readsInOrder(page, 'dialog .source', 'Source:')).toBe(true);
+        expect(await readsInOrder(page, 'dialog .source', ', 1 January 2025')).toBe(true);
+        expect(await readsInOrder(page, 'dialog .where', '(city)')).toBe(true);
+      }
+      await context.close();
+    },
+  );
 });

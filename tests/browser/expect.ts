@@ -7,9 +7,10 @@ import { cameraTarget, framePadding, type CameraTarget } from '../../src/lib/geo
 import type { Story } from '../../src/lib/story/model.ts';
 import { isWide, triggerFraction } from '../../src/lib/scroll/active.ts';
 import type { PageData } from '../../src/lib/story/page-data.ts';
+import { PAGE_IDS } from '../../src/lib/page-ids.ts';
 
 export async function storyOf(page: Page | Frame): Promise<Story> {
-  const text = await page.locator('#story-data').textContent();
+  const text = await page.locator(`#${PAGE_IDS.data}`).textContent();
   return (JSON.parse(text ?? '{}') as PageData).story;
 }
 
@@ -34,7 +35,8 @@ export async function expectedCamera(page: Page | Frame, story: Story, stepId: s
 
 /**
  * Waits until the active step is `stepId`, the map is still, and its camera is within tolerance
- * of `target`: 2 screen pixels at the target zoom for the centre, 0.02 for zoom, 0.5° for angles.
+ * of `target`: 2 screen pixels at the target zoom for the centre (either side of 180°), 0.02 for
+ * zoom, 0.5° for angles.
  */
 export async function waitForCamera(page: Page | Frame, stepId: string, target: CameraTarget): Promise<void> {
   try {
@@ -49,7 +51,8 @@ export async function waitForCamera(page: Page | Frame, stepId: string, target: 
         const x = (lng: number) => ((lng + 180) / 360) * world;
         const y = (lat: number) =>
           ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
-        const dx = x(cam.center[0]) - x(target.center[0]);
+        // 180° and -180° are one meridian: compare the nearest copies of the two centres.
+        const dx = ((((x(cam.center[0]) - x(target.center[0])) % world) + world * 1.5) % world) - world / 2;
         const dy = y(cam.center[1]) - y(target.center[1]);
         return (
           Math.hypot(dx, dy) <= 2 &&
@@ -70,10 +73,10 @@ export async function waitForCamera(page: Page | Frame, stepId: string, target: 
   }
 }
 
-/** Event ids whose markers stand out on the page right now. */
+/** Event ids the markers that stand out show right now (a marker shared by several lists the step's). */
 export async function activeMarkers(page: Page | Frame): Promise<string[]> {
   return page.$$eval('button[data-event][data-active="true"]', (els) =>
-    els.map((el) => (el as HTMLElement).dataset.event ?? '').sort(),
+    els.flatMap((el) => ((el as HTMLElement).dataset.activeEvents ?? '').split(' ')).sort(),
   );
 }
 

@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import type { Story } from '../../src/lib/story/model.ts';
 import { isWide, triggerFraction } from '../../src/lib/scroll/active.ts';
 import { framePadding } from '../../src/lib/geo/camera.ts';
+import { PAGE_IDS, eventRowId } from '../../src/lib/page-ids.ts';
 
 export const PHONE = { name: 'phone', width: 390, height: 844 };
 export const DESKTOP = { name: 'desktop', width: 1440, height: 900 };
@@ -62,13 +63,13 @@ export async function expectWholeStory(page: Page, story: Story): Promise<void> 
     }, step.html);
     expect(shown, `text of ${step.id}`).toContain(squash(text));
   }
-  const rows = page.locator('#events tbody tr');
-  expect(await page.locator('#events').isVisible(), '#events visible').toBe(true);
+  const rows = page.locator(`#${PAGE_IDS.events} tbody tr`);
+  expect(await page.locator(`#${PAGE_IDS.events}`).isVisible(), 'the event table visible').toBe(true);
   expect(await rows.count(), 'one row per event').toBe(story.events.length);
   for (const event of story.events)
-    expect(squash((await page.locator(`[id="event-${event.id}"]`).textContent()) ?? '')).toContain(event.title);
-  const sources = page.locator('#sources');
-  expect(await sources.isVisible(), '#sources visible').toBe(true);
+    expect(squash((await page.locator(`[id="${eventRowId(event.id)}"]`).textContent()) ?? '')).toContain(event.title);
+  const sources = page.locator(`#${PAGE_IDS.sources}`);
+  expect(await sources.isVisible(), 'the sources visible').toBe(true);
   for (const source of story.sources) expect(await sources.textContent()).toContain(source.name);
 }
 

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, openStory, serveSite, settled, type Site } from './harness.ts';
 import { activeMarkers, expectedCamera, storyOf, waitForCamera } from './expect.ts';
 import type { Story } from '../../src/lib/story/model.ts';
+import { PAGE_IDS } from '../../src/lib/page-ids.ts';
 import {
   DESKTOP,
   LANDSCAPE,
@@ -91,7 +92,7 @@ describe.each([PHONE, DESKTOP])('without JavaScript, on a $name', (size) => {
     await open({ size, js: false });
     await page.goto(site.url + path);
     story = await storyOf(page);
-    expect(await page.locator('#app.static').count(), 'the script did not run').toBe(1);
+    expect(await page.locator(`#${PAGE_IDS.app}.static`).count(), 'the script did not run').toBe(1);
     if (path === '/') expect(await page.locator('h1').textContent()).toBe(story.title);
     await expectWholeStory(page, story);
     await expectImagesLoad(page, '[data-step] img.step-map', story.steps.length);
@@ -135,6 +136,27 @@ describe('when the map cannot load', () => {
     expect(aborted).toBe(1);
   });
 
+  it.each([
+    { name: 'is blocked', type: undefined },
+    { name: 'comes as text/plain', type: 'text/plain' },
+  ])('reads on with static maps if the map’s worker $name', async ({ type }) => {
+    const worker = /\/assets\/maplibre-gl-worker-[^/?]*\.mjs(\?.*)?$/;
+    await open({ aborted: worker });
+    let served = 0;
+    await page.route(worker, async (route) => {
+      served++;
+      if (!type) return route.abort();
+      // A server that does not know .mjs: a module worker of any other type is refused.
+      const response = await route.fetch();
+      return route.fulfill({ response, headers: { ...response.headers(), 'content-type': type } });
+    });
+    // Not openStory: without the fix `ready` never resolves, and the notice says more than a timeout.
+    await page.goto(site.url + '/');
+    await expectFallback(/worker/);
+    expect(served).toBeGreaterThan(0);
+    await page.evaluate(() => window.storyMap?.ready);
+  });
+
   it.each([PHONE, DESKTOP])('reads on with static maps after losing the WebGL context ($name)', async (size) => {
     await open({ size });
     await openStory(page, site.url + '/');
@@ -164,7 +186,7 @@ describe('print', () => {
       printMaps.filter((d) => d === 'none'),
       'print maps not displayed',
     ).toEqual([]);
-    for (const selector of ['#events', '#sources']) expect(await display(selector)).not.toContain('none');
+    for (const id of [PAGE_IDS.events, PAGE_IDS.sources]) expect(await display(`#${id}`)).not.toContain('none');
     await expectImagesLoad(page, '.steps img.step-map.print-only', story.steps.length);
     await expectWholeStory(page, story);
 

@@ -32,6 +32,10 @@ describe('describePlace', () => {
   ])('words $place.precision places as "$expected"', ({ place, expected }) => {
     expect(describePlace(place)).toBe(expected);
   });
+
+  it('isolates a name that could reverse the words after it', () => {
+    expect(describePlace({ ...capital, name: 'Port \u202Eau' })).toBe('\u2068Port \u202Eau\u2069 (city)');
+  });
 });
 
 describe('eventLabel', () => {
@@ -54,10 +58,21 @@ describe('eventLabel', () => {
     const placeless: StoryEvent = { ...event, place: undefined };
     expect(eventLabel(placeless)).toBe('An officer goes missing. 24–30 March 2025. No place given');
   });
+
+  it('isolates a title and a place that could reverse the words after them', () => {
+    const overriding: StoryEvent = {
+      ...event,
+      title: 'An officer \u202Egoes missing',
+      place: { ...capital, name: 'القاهرة' },
+    };
+    expect(eventLabel(overriding)).toBe(
+      '\u2068An officer \u202Egoes missing\u2069. 24–30 March 2025. \u2068القاهرة\u2069',
+    );
+  });
 });
 
 describe('describeStep', () => {
-  const { story } = buildStory(fileURLToPath(new URL('../../data/stories/mss-haiti.yaml', import.meta.url)));
+  const { story } = buildStory(fileURLToPath(new URL('../../tests/fixtures/site/mss-haiti.yaml', import.meta.url)));
   const step = (id: string) => {
     const found = story.steps.find((s) => s.id === id);
     if (!found) throw new Error(`no step ${id}`);

@@ -107,6 +107,34 @@ describe('a hostile story file', () => {
       message: 'a story has at most 200 steps; this one has 302',
     },
     {
+      name: 'a title of zero-width spaces',
+      edit: (t: string) => t.replace('title: Officers arrive', 'title: "\\u200B\\u200B"'),
+      at: '\\u200B',
+      field: 'events[0].title',
+      message: 'text has no visible characters',
+    },
+    {
+      name: 'step text of a soft hyphen and bidi controls',
+      edit: (t: string) => t.replace('text: The officers arrive.', 'text: "\\u00AD \\u202E\\u200F"'),
+      at: '\\u00AD',
+      field: 'steps[0].text',
+      message: 'text has no visible characters',
+    },
+    {
+      name: 'a place name of a byte order mark and a word joiner',
+      edit: (t: string) => t.replace('name: Port-au-Prince', 'name: "\\uFEFF\\u2060"'),
+      at: '\\uFEFF',
+      field: 'places[0].name',
+      message: 'text has no visible characters',
+    },
+    {
+      name: 'a source name with a stray pop directional isolate',
+      edit: (t: string) => t.replace('name: Wire', 'name: "Wire\\u2069\\u202E"'),
+      at: '\\u2069',
+      field: 'sources[0].name',
+      message: 'stray invisible character U+2069',
+    },
+    {
       name: 'an id of 81 characters',
       edit: (t: string) => t.replace('id: patrol', `id: ${'p'.repeat(81)}`),
       at: 'ppp',
@@ -193,7 +221,7 @@ describe('compiled HTML', () => {
 describe('the MSS Haiti story', () => {
   it('still builds, and all its HTML is inert', () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const { story } = buildStory(`${root}data/stories/mss-haiti.yaml`, root);
+    const { story } = buildStory(`${root}tests/fixtures/site/mss-haiti.yaml`, root);
     expectInert(story);
     for (const step of story.steps) expect(step.html).toMatch(/^<p>/);
   });

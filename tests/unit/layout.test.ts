@@ -157,3 +157,41 @@ describe('packLanes', () => {
     expect(packLanes(spans)).toEqual(expected);
   });
 });
+
+describe('layoutTimeline with many events', () => {
+  const date = (s: string) => parseCalendarDate(s) as Exclude<ReturnType<typeof parseCalendarDate>, string>;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  /** 150 events of every kind: years, months, days near the report, ranges, "since" and targets. */
+  const events: { id: string; when: When }[] = Array.from({ length: 150 }, (_, i) => {
+    const year = 2000 + (i % 25);
+    const day = `2025-03-${pad(1 + (i % 28))}`;
+    const kinds: When[] = [
+      { kind: 'date', date: date(String(year)) },
+      { kind: 'date', date: date(`${year}-${pad(1 + (i % 12))}`) },
+      { kind: 'date', date: date(day) },
+      { kind: 'range', from: date(day), to: date(`2025-04-${pad(1 + (i % 3))}`) },
+      { kind: 'since', since: date(`${year}-${pad(1 + (i % 12))}`) },
+      { kind: 'by', by: date(`${2026 + (i % 4)}-${pad(1 + (i % 12))}`) },
+    ];
+    return { id: `e${i}`, when: kinds[i % kinds.length] as When };
+  });
+
+  it.each([300, 1000])('places each of 150 events once, none overlapping in a lane, at %i px', (w) => {
+    const result = layoutTimeline(events, date('2025-04-03'), w);
+    const axes = [result.overview, result.detail].filter((a): a is Axis => a !== undefined);
+    expect(result.detail, 'the March 2025 days get a close-up').toBeDefined();
+    const ids = axes.flatMap((a) => a.items.map((i) => i.id)).sort();
+    expect(ids).toEqual(events.map((e) => e.id).sort());
+    for (const axis of axes) {
+      for (const a of axis.items) {
+        expect(a.x0).toBeGreaterThanOrEqual(0);
+        expect(a.x1).toBeLessThanOrEqual(w);
+        for (const b of axis.items)
+          if (a !== b && a.lane === b.lane) expect(a.hit1 <= b.hit0 || b.hit1 <= a.hit0, `${a.id}, ${b.id}`).toBe(true);
+      }
+      expect(axis.lanes).toBe(Math.max(...axis.items.map((i) => i.lane)) + 1);
+      const labels = axis.ticks.map((t) => t.label);
+      expect(labels.filter((l, i) => l === labels[i - 1])).toEqual([]);
+    }
+  });
+});

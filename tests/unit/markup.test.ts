@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { markupProblems, plainTextProblems, RAW_HTML_MESSAGE, renderMarkup } from '../../src/lib/story/markup.ts';
+import {
+  INVISIBLE_MESSAGE,
+  markupProblems,
+  plainTextProblems,
+  RAW_HTML_MESSAGE,
+  renderMarkup,
+  STRAY_PDI_MESSAGE,
+} from '../../src/lib/story/markup.ts';
 
 const external = 'rel="noopener noreferrer" target="_blank"';
 
@@ -130,6 +137,8 @@ describe('markupProblems', () => {
     { name: 'a protocol-relative link', input: '[x](//evil.example)', expected: [link('//evil.example')] },
     { name: 'text over the limit', input: 'x'.repeat(4321), expected: ['text is 4321 characters; the limit is 4000'] },
     { name: 'text at the limit', input: 'x'.repeat(4000), expected: [] },
+    { name: 'paragraphs of zero-width spaces', input: '\u200B\n\n\u200B \u200B', expected: [INVISIBLE_MESSAGE] },
+    { name: 'a stray pop directional isolate', input: 'One.\u2069\u202E Two.', expected: [STRAY_PDI_MESSAGE] },
   ])('reports $name', ({ input, expected }) => {
     expect(markupProblems(input)).toEqual(expected);
   });
@@ -147,6 +156,24 @@ describe('plainTextProblems', () => {
     // Titles are shown as text, so link syntax is only words there.
     { name: 'link syntax', input: '[x](javascript:alert(1))', expected: [] },
     { name: 'a long title', input: 't'.repeat(201), expected: ['text is 201 characters; the limit is 200'] },
+    { name: 'zero-width spaces only', input: '\u200B\u200B', expected: [INVISIBLE_MESSAGE] },
+    { name: 'joiners, word joiner and BOM only', input: '\u200C\u200D\u2060\uFEFF', expected: [INVISIBLE_MESSAGE] },
+    {
+      name: 'bidi marks and controls only',
+      input: '\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069',
+      expected: [INVISIBLE_MESSAGE],
+    },
+    { name: 'soft hyphens and spaces only', input: ' \u00AD\u00A0\u3000\t\u00AD ', expected: [INVISIBLE_MESSAGE] },
+    { name: 'a variation selector and a Hangul filler', input: '\uFE0F\u3164', expected: [INVISIBLE_MESSAGE] },
+    // Empty text is refused by the schema as "must not be empty", once.
+    { name: 'empty text', input: '', expected: [] },
+    { name: 'a word between zero-width spaces', input: '\u200BHaiti\u200B', expected: [] },
+    { name: 'an emoji joined by a zero-width joiner', input: '👩‍🚒', expected: [] },
+    { name: 'a dot', input: '.', expected: [] },
+    // The page isolates it (lib/story/isolate.ts, <bdi>): it reverses only the title's own words.
+    { name: 'an override left open', input: 'Desk \u202Enight', expected: [] },
+    { name: 'an isolate opened and closed', input: '\u2067القاهرة\u2069 desk', expected: [] },
+    { name: 'a stray pop directional isolate', input: 'Desk\u2069\u202E night', expected: [STRAY_PDI_MESSAGE] },
   ])('reports $name', ({ input, expected }) => {
     expect(plainTextProblems(input)).toEqual(expected);
   });

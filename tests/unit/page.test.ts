@@ -2,9 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildStory, type BuiltStory } from '../../src/build/stories.ts';
 import { inertJson, oembed, pageHead, type PageKind } from '../../src/build/page.ts';
+import { PAGE_IDS } from '../../src/lib/page-ids.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const built = buildStory(`${root}data/stories/mss-haiti.yaml`, root);
+const built = buildStory(`${root}tests/fixtures/site/mss-haiti.yaml`, root);
 const site = 'https://stories.example.org/maps/';
 const hostile = '</script><script>alert("x")</script> & <b>';
 const tampered: BuiltStory = {
@@ -18,7 +19,7 @@ const tampered: BuiltStory = {
 };
 
 function inlinedJson(head: string): string {
-  const match = /<script type="application\/json" id="story-data">([\s\S]*?)<\/script>/.exec(head);
+  const match = new RegExp(`<script type="application/json" id="${PAGE_IDS.data}">([\\s\\S]*?)</script>`).exec(head);
   if (!match?.[1]) throw new Error('the head inlines no story data');
   return match[1];
 }
@@ -54,6 +55,14 @@ describe('pageHead', () => {
     expect(data.basemap).toBe(`${prefix}${built.basemapFile}`);
     expect(data.maps).toBe(maps);
     expect(data.embed).toBe(kind === 'embed');
+  });
+
+  it('isolates a title that could reverse the words a browser tab or share card sets beside it', () => {
+    const overriding = { ...built, story: { ...built.story, title: 'Desk \u202Enight' } };
+    const page = pageHead(overriding, { kind: 'story', site });
+    expect(page).toContain('<title>\u2068Desk \u202Enight\u2069</title>');
+    expect(page).toContain('<meta property="og:title" content="\u2068Desk \u202Enight\u2069" />');
+    expect(oembed(overriding, site).title).toBe('\u2068Desk \u202Enight\u2069');
   });
 
   it('gives share tags with absolute addresses on the published site', () => {

@@ -8,7 +8,7 @@ import { escapeXml } from '../../src/lib/geo/staticLayers.ts';
 import type { Story } from '../../src/lib/story/model.ts';
 import { COLORS } from '../../src/lib/map/style.ts';
 
-const built = buildStory(resolve('data/stories/mss-haiti.yaml'));
+const built = buildStory(resolve('tests/fixtures/site/mss-haiti.yaml'));
 const story = built.story;
 const basemap = JSON.parse(built.basemap) as FeatureCollection;
 const size = { width: 800, height: 600 };
@@ -139,13 +139,34 @@ describe('renderStaticMap on the Haiti story', () => {
     },
   );
 
-  it.each(story.steps.map((s, i) => ({ id: s.id, i })))('marks the located events of step $id active', ({ id, i }) => {
-    const found = markers(svgs[i] ?? '');
-    expect(found.map((m) => m.attrs['data-event']).sort()).toEqual([...located].sort());
-    const active = found.filter((m) => m.attrs['data-active'] === 'true').map((m) => m.attrs['data-event']);
-    const expected = story.steps[i]?.events.filter((e) => located.includes(e)) ?? [];
-    expect(active.sort()).toEqual([...expected].sort());
-    expect(active.length, `step ${id} shows at least one event`).toBeGreaterThan(0);
+  it.each(story.steps.map((s, i) => ({ id: s.id, i })))(
+    'draws one marker per place and marks the places of step $id active',
+    ({ id, i }) => {
+      const found = markers(svgs[i] ?? '');
+      const places = [...new Set(story.events.flatMap((e) => (e.place ? [e.place.id] : [])))];
+      expect(found.map((m) => m.attrs['data-place']).sort()).toEqual(places.sort());
+      expect(found.flatMap((m) => (m.attrs['data-events'] ?? '').split(' ')).sort()).toEqual([...located].sort());
+      const step = story.steps[i]?.events ?? [];
+      const active = found.filter((m) => m.attrs['data-active'] === 'true');
+      const shown = active.flatMap((m) => (m.attrs['data-events'] ?? '').split(' ').filter((e) => step.includes(e)));
+      expect(shown.sort()).toEqual(step.filter((e) => located.includes(e)).sort());
+      // A shared marker is named after the step's own event there.
+      for (const m of active) expect(step).toContain(m.attrs['data-event']);
+      expect(active.length, `step ${id} shows at least one place`).toBeGreaterThan(0);
+    },
+  );
+
+  it.each([
+    { id: 'mission', place: 'haiti', label: 'Haiti' },
+    { id: 'evacuation', place: 'haiti', label: 'Dominican Republic' },
+    { id: 'injuries', place: 'port-au-prince', label: 'Port-au-Prince' },
+  ])('badges the count at $place and labels the active place in step $id', ({ id, place, label }) => {
+    const all = elements(svgOf(id));
+    const at = all.findIndex((e) => e.attrs['data-place'] === place);
+    const count = story.events.filter((e) => e.place?.id === place).length;
+    expect(count).toBeGreaterThan(1);
+    expect(all[at + 1]?.attrs['data-count']).toBe(String(count));
+    expect(svgOf(id)).toContain(`>${label}</text>`);
   });
 
   it('names the active places in the title', () => {
@@ -153,10 +174,10 @@ describe('renderStaticMap on the Haiti story', () => {
   });
 
   it('centres Port-au-Prince in the gangs step', () => {
-    const marker = markers(svgOf('gangs')).find((m) => m.attrs['data-event'] === 'gang-violence');
+    const marker = markers(svgOf('gangs')).find((m) => m.attrs['data-place'] === 'port-au-prince');
     const [x, y] = [Number(marker?.attrs.cx), Number(marker?.attrs.cy)];
     expect(marker?.attrs['data-active']).toBe('true');
-    // The middle of the padded frame; Port-au-Prince's two events sit on a small ring around it.
+    // The middle of the padded frame, where Port-au-Prince's one marker sits.
     expect(Math.hypot(x - 400, y - 300)).toBeLessThan(30);
   });
 
@@ -227,7 +248,10 @@ describe('hostile text', () => {
 
   it('keeps the text as written', () => {
     expect(titleOf(svg)).toBe(`Map for "${attack}${onload}": ${attack}${onload}`);
-    expect(markers(svg).map((m) => unescape(m.attrs['data-event'] ?? ''))).toContain(`deployment${onload}`);
-    expect(svg).toContain('&lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt;&quot;ONLOAD=&quot;ALERT(1)');
+    const haiti = hostile.events.filter((e) => e.place?.id === 'haiti').map((e) => e.id);
+    expect(markers(svg).map((m) => unescape(m.attrs['data-events'] ?? ''))).toContain(haiti.join(' '));
+    // A marker's label, where it has room (Washington's, alone in its step).
+    const label = renderStaticMap(hostile, basemap, stepIndex('delegation'), size);
+    expect(label).toContain('>&lt;script&gt;alert(1)&lt;/script&gt;&quot;onload=&quot;alert(1)</text>');
   });
 });

@@ -7,7 +7,7 @@ import { buildStory, slugOf, StoryBuildError, storyFiles } from '../../src/build
 import { containsPoint } from '../../src/lib/geo/bbox.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const storyFile = join(root, 'data/stories/mss-haiti.yaml');
+const storyFile = join(root, 'tests/fixtures/site/mss-haiti.yaml');
 const { story, basemap, basemapFile } = buildStory(storyFile, root);
 
 function found<T>(value: T | undefined, what: string): T {
@@ -98,12 +98,12 @@ describe('buildStory on a broken story', () => {
 });
 
 describe('storyFiles and slugOf', () => {
-  it('finds the stories in data/stories', () => {
-    expect(storyFiles(join(root, 'data/stories')).map(slugOf)).toContain('mss-haiti');
+  it('finds the stories in a folder', () => {
+    expect(storyFiles(join(root, 'tests/fixtures/site')).map(slugOf)).toEqual(['mss-haiti', 'pacific-relief']);
   });
 
   it.each([
-    { file: 'data/stories/mss-haiti.yaml', expected: 'mss-haiti' },
+    { file: 'tests/fixtures/site/mss-haiti.yaml', expected: 'mss-haiti' },
     { file: 'a/b/story.json', expected: 'story' },
   ])('names $file "$expected"', ({ file, expected }) => {
     expect(slugOf(file)).toBe(expected);

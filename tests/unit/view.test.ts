@@ -6,7 +6,7 @@ import { stepOfEvent } from '../../src/lib/story/model.ts';
 import { routeFraction } from '../../src/lib/scroll/active.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { story } = buildStory(`${root}data/stories/mss-haiti.yaml`, root);
+const { story } = buildStory(`${root}tests/fixtures/site/mss-haiti.yaml`, root);
 const indexOf = (id: string) => {
   const index = story.steps.findIndex((s) => s.id === id);
   if (index < 0) throw new Error(`the story has no step "${id}"`);

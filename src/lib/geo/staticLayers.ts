@@ -1,20 +1,25 @@
 /**
  * The layers of a static map, each as SVG text: basemap, highlighted countries, routes, markers and
- * place names. They mirror the live map's style (map/style.ts) and markers (app.css), so a step's
+ * their labels. They mirror the live map's style (map/style.ts) and markers (app.css), so a step's
  * picture without JavaScript looks like the one the reader scrolls to.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { PixelProjection } from './pixels.ts';
-import type { Place, Route, Story, StoryEvent } from '../story/model.ts';
+import type { Route, Story } from '../story/model.ts';
 import { COLORS } from '../map/style.ts';
 import { greatCircleLine } from './routes.ts';
-import { spreadByPlace } from './spread.ts';
+import { activeIn, groupByPlace, leadEvent, markerText, type PlaceGroup } from './groups.ts';
+import { placeLabels, type Box, type LabelRequest } from './labelPlacement.ts';
+import { separate, type Offset } from './spread.ts';
 
-/** Mirrors `--paper` and `--accent` in app.css, which style the live map's marker buttons. */
+/** Mirrors `--paper`, `--accent` and `--ink` in app.css, which style the live map's marker buttons. */
 const PAPER = '#ffffff';
 const ACCENT = '#b3400b';
 const MARKER = '#8c8c8c';
 const MARKER_RING = '#6b6b6b';
+const INK = '#1f1f1f';
+/** As map/markers.ts: centre-to-centre distance that keeps two markers apart. */
+const MIN_DISTANCE = 30;
 /** Quoted: a family name with a token that starts with a digit is not a valid bare CSS name. */
 export const FONT_FAMILY = "'Source Sans 3', sans-serif";
 
@@ -81,63 +86,95 @@ export function routeLayer(projection: PixelProjection, routes: readonly Route[]
 }
 
 /**
- * One marker per located event, spread around shared places as on the live map: a filled circle
- * for a city or point, a hollow dashed ring for a country. The step's events are bigger, in the
- * accent colour, and drawn last so they sit on top.
+ * One marker per place, as on the live map (geo/groups.ts): a filled circle for a city or point, a
+ * hollow dashed ring for a country, with a count badge where several events share the place. The
+ * step's places are bigger, in the accent colour, and drawn last so they sit on top.
  */
+/**
+ * Where each place's marker is drawn: on the place, or pushed aside (as the live map does, with
+ * the same rule) where it would cover a neighbour's; a country's stays on its anchor.
+ */
+function markerPoints(projection: PixelProjection, groups: readonly PlaceGroup[]): Map<PlaceGroup, Offset> {
+  const at = groups.map((g): Offset => projection.point(g.place.coordinates));
+  const moved = separate(
+    at,
+    MIN_DISTANCE,
+    undefined,
+    groups.map((g) => g.place.precision === 'country'),
+  );
+  return new Map(groups.map((g, i) => [g, moved[i] ?? [0, 0]]));
+}
+
 export function markerLayer(projection: PixelProjection, story: Story, active: ReadonlySet<string>): string {
-  const located = story.events.filter((e): e is StoryEvent & { place: Place } => e.place !== undefined);
-  const offsets = spreadByPlace(located, (e) => e.place.id);
-  const ordered = [...located.filter((e) => !active.has(e.id)), ...located.filter((e) => active.has(e.id))];
-  return ordered
-    .map((event) => {
-      const [x, y] = projection.point(event.place.coordinates);
-      const [dx, dy] = offsets.get(event) ?? [0, 0];
-      const on = active.has(event.id);
-      const country = event.place.precision === 'country';
+  const groups = groupByPlace(story.events);
+  const points = markerPoints(projection, groups);
+  const on = (g: PlaceGroup) => activeIn(g, active).length > 0;
+  return [...groups.filter((g) => !on(g)), ...groups.filter(on)]
+    .map((group) => {
+      const [x, y] = points.get(group) ?? [0, 0];
+      const lit = on(group);
+      const country = group.place.precision === 'country';
       // Radii of the 18 px and 26 px buttons, less half their border.
-      const r = on ? 12 : 8;
+      const r = lit ? 12 : 8;
       const paint = country
-        ? `fill="${PAPER}" fill-opacity="0.85" stroke="${on ? ACCENT : MARKER_RING}" stroke-width="${on ? 3 : 2}" stroke-dasharray="4 3"`
-        : `fill="${on ? ACCENT : MARKER}" stroke="${PAPER}" stroke-width="2"`;
-      return `<circle class="marker" data-event="${escapeXml(event.id)}" data-active="${on}" cx="${num(x + dx)}" cy="${num(y + dy)}" r="${r}" ${paint}/>`;
+        ? `fill="${PAPER}" fill-opacity="0.85" stroke="${lit ? ACCENT : MARKER_RING}" stroke-width="${lit ? 3 : 2}" stroke-dasharray="4 3"`
+        : `fill="${lit ? ACCENT : MARKER}" stroke="${PAPER}" stroke-width="2"`;
+      const ids = escapeXml(group.events.map((e) => e.id).join(' '));
+      const circle = `<circle class="marker" data-event="${escapeXml(leadEvent(group, active).id)}" data-events="${ids}" data-place="${escapeXml(group.place.id)}" data-active="${lit}" cx="${num(x)}" cy="${num(y)}" r="${r}" ${paint}/>`;
+      const n = group.events.length;
+      if (n < 2) return circle;
+      // The badge at the top right of the marker, as app.css draws .marker__count.
+      const [bx, by] = [x + r + 1, y - r - 1];
+      return `${circle}<g data-count="${n}"><circle cx="${num(bx)}" cy="${num(by)}" r="7" fill="${INK}"/><text x="${num(bx)}" y="${num(by)}" dy="0.35em" text-anchor="middle" font-family="${escapeXml(FONT_FAMILY)}" font-size="10" font-weight="600" fill="${PAPER}">${n}</text></g>`;
     })
     .join('');
 }
 
-/** [left, top, right, bottom] in pixels. */
-type Box = [number, number, number, number];
-const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 const inside = ([x, y]: [number, number], frame: Frame) => x >= 0 && y >= 0 && x <= frame.width && y <= frame.height;
+/** Label size in px, and a width per character a little wider than Source Sans 3's average. */
+const LABEL_SIZE = 13;
+const CHAR_WIDTH = 0.56;
 
-/** Dots for cities and points, and every place's name beside its ring of markers. */
-export function labelLayer(projection: PixelProjection, places: readonly Place[], frame: Frame): string {
-  const shown = places.flatMap((place) => {
-    const at = projection.point(place.coordinates);
-    return inside(at, frame) ? [{ place, at }] : [];
+/**
+ * Dots where cities are, and the active markers' labels placed as the live map places them
+ * (geo/labelPlacement.ts): never over a marker or another label, never cut by the frame.
+ */
+export function labelLayer(
+  projection: PixelProjection,
+  story: Story,
+  active: ReadonlySet<string>,
+  frame: Frame,
+): string {
+  const groups = groupByPlace(story.events);
+  const points = markerPoints(projection, groups);
+  const shown = groups.flatMap((group) => {
+    const at = points.get(group) ?? [0, 0];
+    return inside(at, frame) ? [{ group, at, lit: activeIn(group, active).length > 0 }] : [];
   });
+  // The city's own spot, seen when its marker has been pushed aside (the live map's city-dots).
   const dots = shown
-    .filter(({ place }) => place.precision !== 'country')
-    .map(({ at }) => `<circle cx="${num(at[0])}" cy="${num(at[1])}" r="3" fill="${COLORS.label}"/>`);
-  const placed: Box[] = [];
-  const names = shown.flatMap(({ place, at }) => {
-    const country = place.precision === 'country';
-    const size = country ? 13 : 14;
-    // The live map's text-offset, in ems, clears the ring of markers (see geo/spread.ts).
-    const x = at[0] + (country ? 3.2 : 2.2) * size;
-    const name = country ? place.name.toUpperCase() : place.name;
-    // Like MapLibre's optional labels: the first of two colliding names wins, the other is left out.
-    const box: Box = [x, at[1] - size / 2, x + name.length * size * (country ? 0.7 : 0.55), at[1] + size / 2];
-    if (placed.some((other) => overlaps(box, other))) return [];
-    placed.push(box);
-    const spacing = country ? ' letter-spacing="1"' : '';
-    return [
-      `<text x="${num(x)}" y="${num(at[1])}" dy="0.35em" font-size="${size}"${spacing}>${escapeXml(name)}</text>`,
-    ];
+    .filter(({ group }) => group.place.precision !== 'country')
+    .map(({ group }) => projection.point(group.place.coordinates))
+    .map((at) => `<circle cx="${num(at[0])}" cy="${num(at[1])}" r="3" fill="${COLORS.label}"/>`);
+  const radius = (lit: boolean) => (lit ? 14 : 10);
+  const obstacles = shown.map(({ at, lit }): Box => {
+    const r = radius(lit);
+    return [at[0] - r, at[1] - r, at[0] + r, at[1] + r];
+  });
+  const requests: LabelRequest[] = shown.flatMap(({ group, at, lit }, i) => {
+    if (!lit) return [];
+    const text = markerText(group, active);
+    return [{ id: String(i), at, radius: radius(lit), width: text.length * LABEL_SIZE * CHAR_WIDTH + 8, height: 18 }];
+  });
+  const names = placeLabels(requests, obstacles, [0, 0, frame.width, frame.height], 6).map(({ id, box }) => {
+    const item = shown[Number(id)];
+    const text = item ? markerText(item.group, active) : '';
+    const [x, y] = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+    return `<text x="${num(x)}" y="${num(y)}" dy="0.35em" text-anchor="middle">${escapeXml(text)}</text>`;
   });
   return [
     ...dots,
-    `<g font-family="${escapeXml(FONT_FAMILY)}" font-weight="600" fill="${COLORS.label}" stroke="${COLORS.land}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`,
+    `<g font-family="${escapeXml(FONT_FAMILY)}" font-size="${LABEL_SIZE}" font-weight="600" fill="${INK}" stroke="${PAPER}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`,
     ...names,
     '</g>',
   ].join('');

@@ -62,7 +62,7 @@ export function renderStaticMap(
     basemapLayers(projection, basemap, tierAt(projection.zoom), view.countries),
     routeLayer(projection, routes),
     markerLayer(projection, story, view.activeEvents),
-    labelLayer(projection, story.places, size),
+    labelLayer(projection, story, view.activeEvents, size),
     '</svg>',
   ].join('');
 }

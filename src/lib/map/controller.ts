@@ -32,6 +32,8 @@ export class MapController {
   private markers: MarkerSet | undefined;
   private lines: Map<string, LngLat[]>;
   private lastCamera = '';
+  /** What covers the top of the map now; marker labels keep out of it. */
+  private overlayTop = 0;
   /** The latest state asked for before the map had loaded; drawn as soon as it has. */
   private pending: { view: StepView; options: RenderOptions } | undefined;
 
@@ -39,7 +41,7 @@ export class MapController {
     container: HTMLElement,
     private story: Story,
     basemapUrl: string,
-    onOpen: (id: string, button: HTMLElement) => void,
+    onOpen: (ids: string[], button: HTMLElement) => void,
   ) {
     this.map = new MapLibreMap({
       container,
@@ -59,7 +61,7 @@ export class MapController {
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
         this.setPlaces();
-        this.markers = addMarkers(this.map, story, onOpen);
+        this.markers = addMarkers(this.map, story, onOpen, () => this.overlayTop);
         if (this.pending) this.render(this.pending.view, this.pending.options);
         this.map.once('idle', () => resolve());
       });
@@ -94,6 +96,7 @@ export class MapController {
       this.pending = { view, options };
       return;
     }
+    this.overlayTop = options.overlayTop;
     this.markers?.setActive(view.activeEvents);
     for (const [layer, detail] of HIGHLIGHT_LAYERS) this.map.setFilter(layer, highlight(detail, view.countries));
     this.renderRoutes(view);

@@ -1,66 +1,158 @@
 /**
- * One marker per located event: a real <button> (named by the event's title) placed by MapLibre.
- * Country-level events get a hollow, dashed marker so they never read as a pin on a city.
+ * One marker per place: a real <button> placed by MapLibre, named by its lead event's title (see
+ * geo/groups.ts), with a count when several events share the place, and a label beside it.
+ * Country-level places get a hollow, dashed marker so they never read as a pin on a city.
  */
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
-import type { Story, StoryEvent, Place } from '../story/model.ts';
+import type { Story } from '../story/model.ts';
 import { eventLabel } from '../story/describe.ts';
-import { separate, spreadByPlace, type Offset } from '../geo/spread.ts';
+import { isolate } from '../story/isolate.ts';
+import { separate, type Offset } from '../geo/spread.ts';
+import { activeIn, groupByPlace, leadEvent, markerText, type PlaceGroup } from '../geo/groups.ts';
+import { placeLabels, type Box, type LabelRequest } from '../geo/labelPlacement.ts';
 
 /** Centre-to-centre distance that keeps two markers' 24 px targets (active: 28 px) apart. */
 const MIN_DISTANCE = 30;
+/** Half the marker's size (app.css); the count badge stays within GAP of it. */
+const RADIUS = { active: 14, inactive: 12 };
+/** Between a marker and its label: `.marker__label` in app.css keeps the same. */
+const GAP = 6;
 
 export interface MarkerSet {
   setActive(active: ReadonlySet<string>): void;
   remove(): void;
 }
 
+interface PlaceMarker {
+  group: PlaceGroup;
+  button: HTMLButtonElement;
+  label: HTMLElement;
+  marker: Marker;
+  /** The label's measured size, taken when its text is set: reading it on every frame of a
+   * flight would force a layout each time. */
+  size: [number, number];
+}
+
+/** "Title. Date. Place", and for a shared place how many more events it holds. */
+function accessibleName(group: PlaceGroup, active: ReadonlySet<string>): string {
+  const more = group.events.length - 1;
+  const name = eventLabel(leadEvent(group, active));
+  if (more === 0) return name;
+  return `${name}, and ${more} more event${more > 1 ? 's' : ''} at ${isolate(group.place.name)}`;
+}
+
+function createButton(group: PlaceGroup, onOpen: (ids: string[], button: HTMLElement) => void) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `marker marker--${group.place.precision}`;
+  button.dataset.place = group.place.id;
+  button.dataset.events = group.events.map((e) => e.id).join(' ');
+  button.setAttribute('aria-haspopup', 'dialog');
+  if (group.events.length > 1) {
+    const count = document.createElement('span');
+    count.className = 'marker__count';
+    count.setAttribute('aria-hidden', 'true');
+    count.textContent = String(group.events.length);
+    button.append(count);
+  }
+  // A <bdi>: a direction override left open in a story's name cannot reorder the page around it.
+  const label = document.createElement('bdi');
+  label.className = 'marker__label';
+  label.setAttribute('aria-hidden', 'true');
+  button.append(label);
+  button.addEventListener('click', () => {
+    // MapLibre's Marker cancels mousedown, so a click would leave focus where it was. Taking it
+    // here makes it the element the dialog gives focus back to when it closes. (It was clicked,
+    // so it is in view: scrolling could only shift the map's clipped container.)
+    button.focus({ preventScroll: true });
+    // The event the marker is named after first, so a one-event marker opens its detail.
+    const lead = button.dataset.event ?? '';
+    onOpen([lead, ...group.events.map((e) => e.id).filter((id) => id !== lead)], button);
+  });
+  return { button, label };
+}
+
 export function addMarkers(
   map: MapLibreMap,
   story: Story,
-  onOpen: (id: string, button: HTMLElement) => void,
+  onOpen: (ids: string[], button: HTMLElement) => void,
+  /** Pixels at the top of the map under something else (the timeline): no label goes there. */
+  coveredTop: () => number,
 ): MarkerSet {
-  const located = story.events.filter((e): e is StoryEvent & { place: Place } => e.place !== undefined);
-  const offsets = spreadByPlace(located, (e) => e.place.id);
-  const markers = located.map((event) => {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = `marker marker--${event.place.precision}`;
-    button.dataset.event = event.id;
-    button.setAttribute('aria-label', eventLabel(event));
-    button.setAttribute('aria-haspopup', 'dialog');
-    button.addEventListener('click', () => onOpen(event.id, button));
-    const marker = new Marker({ element: button, anchor: 'center', offset: offsets.get(event) ?? [0, 0] })
-      .setLngLat(event.place.coordinates)
-      .addTo(map);
-    return { id: event.id, button, marker, ring: offsets.get(event) ?? ([0, 0] as Offset) };
+  const markers: PlaceMarker[] = groupByPlace(story.events).map((group) => {
+    const { button, label } = createButton(group, onOpen);
+    const marker = new Marker({ element: button, anchor: 'center' }).setLngLat(group.place.coordinates).addTo(map);
+    return { group, button, label, marker, size: [0, 0] as [number, number] };
   });
-  /** Keeps markers of nearby places from covering each other at the camera's new zoom. */
+
+  /** Keeps markers of nearby places apart at the current zoom, and places the active labels. */
   const relayout = () => {
+    // Read before the offsets are written below, so the read does not force a layout mid-flight.
+    const container = map.getContainer();
+    const frame: Box = [0, coveredTop(), container.clientWidth, container.clientHeight];
     const anchors = markers.map(({ marker }) => map.project(marker.getLngLat()));
-    const wanted = markers.map(({ ring }, i): Offset => [
-      (anchors[i]?.x ?? 0) + ring[0],
-      (anchors[i]?.y ?? 0) + ring[1],
-    ]);
-    separate(wanted, MIN_DISTANCE).forEach(([x, y], i) => {
+    const at = separate(
+      anchors.map((a): Offset => [a.x, a.y]),
+      MIN_DISTANCE,
+      undefined,
+      markers.map((m) => m.group.place.precision === 'country'),
+    );
+    at.forEach(([x, y], i) => {
       const anchor = anchors[i];
       if (anchor) markers[i]?.marker.setOffset([Math.round(x - anchor.x), Math.round(y - anchor.y)]);
     });
+    const on = (m: PlaceMarker) => m.button.dataset.active === 'true';
+    const radius = (m: PlaceMarker) => (on(m) ? RADIUS.active : RADIUS.inactive);
+    const obstacles = markers.map((m, i): Box => {
+      const [x, y] = at[i] ?? [0, 0];
+      return [x - radius(m), y - radius(m), x + radius(m), y + radius(m)];
+    });
+    const requests = markers.flatMap((m, i): LabelRequest[] =>
+      on(m)
+        ? [
+            {
+              id: String(i),
+              at: at[i] ?? [0, 0],
+              radius: radius(m),
+              width: m.size[0],
+              height: m.size[1],
+            },
+          ]
+        : [],
+    );
+    const placed = new Map(placeLabels(requests, obstacles, frame, GAP).map((p) => [Number(p.id), p.side]));
+    markers.forEach((m, i) => {
+      const side = placed.get(i);
+      if (side) m.label.dataset.side = side;
+      else delete m.label.dataset.side;
+    });
   };
-  relayout();
-  map.on('moveend', relayout);
-  return {
+  // On every frame of a flight, not only at its end: labels and spacing then never lag the map.
+  map.on('move', relayout);
+  const set: MarkerSet = {
     setActive(active) {
-      for (const { id, button } of markers) {
-        const on = active.has(id);
-        button.dataset.active = String(on);
+      for (const m of markers) {
+        const { group, button, label } = m;
+        const shown = activeIn(group, active);
+        const lead = leadEvent(group, active);
+        button.dataset.event = lead.id;
+        button.dataset.active = String(shown.length > 0);
+        button.dataset.activeEvents = shown.map((e) => e.id).join(' ');
+        button.setAttribute('aria-label', accessibleName(group, active));
+        if (label.textContent !== markerText(group, active)) {
+          label.textContent = markerText(group, active);
+          m.size = [label.offsetWidth, label.offsetHeight];
+        }
         // Active markers draw above the rest where they overlap.
-        button.style.zIndex = on ? '2' : '1';
+        button.style.zIndex = shown.length > 0 ? '2' : '1';
       }
+      relayout();
     },
     remove() {
-      map.off('moveend', relayout);
+      map.off('move', relayout);
       for (const { marker } of markers) marker.remove();
     },
   };
+  set.setActive(new Set());
+  return set;
 }

@@ -38,8 +38,6 @@ export function themePaint(colors: typeof COLORS): [prefix: string, property: Pa
     ['outline-', 'line-color', colors.highlight],
     ['routes', 'line-color', colors.route],
     ['city-dots', 'circle-color', colors.label],
-    ['place-labels', 'text-color', colors.label],
-    ['place-labels', 'text-halo-color', colors.land],
   ];
 }
 
@@ -132,33 +130,13 @@ export function mapStyle(basemapUrl: string, fontUrl: string): StyleSpecificatio
         },
       },
       {
+        // Where a city really is, when its marker has been pushed aside by a neighbour's. Places are
+        // named by the markers' own labels (map/markers.ts), not by a symbol layer here.
         id: 'city-dots',
         type: 'circle',
         source: 'places',
         filter: ['!=', ['get', 'precision'], 'country'],
         paint: { 'circle-radius': 3, 'circle-color': COLORS.label },
-      },
-      {
-        id: 'place-labels',
-        type: 'symbol',
-        source: 'places',
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': [FONT],
-          'text-size': ['case', ['==', ['get', 'precision'], 'country'], 13, 14],
-          'text-transform': ['case', ['==', ['get', 'precision'], 'country'], 'uppercase', 'none'],
-          'text-letter-spacing': ['case', ['==', ['get', 'precision'], 'country'], 0.08, 0],
-          // Beside the ring of markers that may sit on the place (see geo/spread.ts).
-          'text-anchor': 'left',
-          'text-offset': [
-            'case',
-            ['==', ['get', 'precision'], 'country'],
-            ['literal', [3.2, 0]],
-            ['literal', [2.2, 0]],
-          ],
-          'text-optional': true,
-        },
-        paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.land, 'text-halo-width': 1.5 },
       },
     ],
   };

@@ -67,6 +67,7 @@ export function compileStory(raw: StoryFile, slug: string, countries: ReadonlyMa
   const events = raw.events.map((e) => ({
     id: e.id,
     title: e.title,
+    ...(e.label === undefined ? {} : { label: e.label }),
     when: when(e.when),
     ...(e.where === undefined ? {} : { place: get(places, e.where) }),
     what: e.what,

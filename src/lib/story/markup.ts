@@ -64,10 +64,41 @@ export function renderMarkup(text: string, options: { paragraphs: boolean }): st
   return sanitizeHtml(html, sanitizeOptions).trim();
 }
 
-/** Problems of a field shown as plain text (a title, a name): no raw HTML, and not too long. */
+export const INVISIBLE_MESSAGE = 'text has no visible characters';
+export const STRAY_PDI_MESSAGE =
+  'text has a stray invisible character U+2069 (pop directional isolate) that can reorder the words after it; delete it';
+
+/**
+ * Characters that draw nothing: whitespace, control characters, and the default-ignorable ones
+ * (zero-width space, joiners, word joiner, byte order mark, soft hyphen, bidi marks and controls,
+ * variation selectors, Hangul fillers), plus the blank Braille pattern.
+ */
+const INVISIBLE = /[\s\p{Cc}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/**
+ * True if a POP DIRECTIONAL ISOLATE closes no isolate the text opened. It would close the <bdi>
+ * the page holds the text in (Chromium lays a <bdi> out as these very characters), and a
+ * right-to-left override after it would then reverse the page's own words.
+ */
+function hasStrayPdi(text: string): boolean {
+  let open = 0;
+  for (const c of text) {
+    if (c === '\u2066' || c === '\u2067' || c === '\u2068') open++;
+    else if (c === '\u2069' && --open < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Problems of a field shown as plain text (a title, a name): no raw HTML, something a reader can
+ * see, and not too long.
+ */
 export function plainTextProblems(text: string, limit: number = LIMITS.title): string[] {
   const problems: string[] = [];
   if (RAW_HTML.test(text)) problems.push(RAW_HTML_MESSAGE);
+  // Empty text is the schema's own "must not be empty".
+  if (text !== '' && text.replace(INVISIBLE, '') === '') problems.push(INVISIBLE_MESSAGE);
+  if (hasStrayPdi(text)) problems.push(STRAY_PDI_MESSAGE);
   const length = [...text].length;
   if (length > limit) problems.push(`text is ${length} characters; the limit is ${limit}`);
   return problems;

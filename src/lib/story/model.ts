@@ -43,6 +43,8 @@ export interface Quote {
 export interface StoryEvent {
   id: string;
   title: string;
+  /** Short text labelling its marker on the map (else the place's name labels it). */
+  label?: string;
   when: When;
   /** Absent when the source gives no place; such an event has no marker. */
   place?: Place;

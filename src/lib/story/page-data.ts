@@ -1,5 +1,6 @@
 /** Reads the story the build inlined into the page (see `src/build/page.ts`). */
 import type { Story } from './model.ts';
+import { PAGE_IDS } from '../page-ids.ts';
 
 export interface PageData {
   story: Story;
@@ -12,7 +13,7 @@ export interface PageData {
 }
 
 export function readPageData(doc: Document): PageData {
-  const element = doc.getElementById('story-data');
+  const element = doc.getElementById(PAGE_IDS.data);
   if (!element?.textContent) throw new Error('this page has no story data: build it with `npm run build`');
   return JSON.parse(element.textContent) as PageData;
 }

@@ -86,6 +86,8 @@ export const quoteSchema = z.strictObject({ text: prose(LIMITS.quote), who: plai
 export const eventSchema = z.strictObject({
   id,
   title: plain(),
+  /** A short name for the event's marker on the map; the place's name is used without one. */
+  label: plain().optional(),
   when: whenSchema,
   /** A place id; omit it when the source gives no place at all. */
   where: id.optional(),

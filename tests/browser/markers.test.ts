@@ -1,0 +1,77 @@
+/**
+ * One marker per place, labelled: on the Haiti story at a phone and a desktop size, every step
+ * has one marker button per place with events, and each active marker's label is shown, inside
+ * the map, over no other label or marker.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openStory, serveSite, watch, type Site } from './harness.ts';
+import { storyOf } from './expect.ts';
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+type Rect = { left: number; top: number; right: number; bottom: number };
+const overlap = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+describe.each([
+  { width: 390, height: 844 },
+  { width: 1440, height: 900 },
+])('the Haiti story’s markers at $width×$height', ({ width, height }) => {
+  it('has one marker per place and a clear label on each active one, at every step', async () => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const watched = watch(page, site.url);
+    await openStory(page, site.url + '/');
+    const story = await storyOf(page);
+    const places = new Set(story.events.flatMap((e) => (e.place ? [e.place.id] : [])));
+    for (const step of story.steps) {
+      await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
+      const seen = await page.evaluate(() => {
+        const box = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        };
+        const markers = [...document.querySelectorAll<HTMLElement>('button[data-event]')];
+        return {
+          map: box(document.querySelector('[data-testid="map"]') as Element),
+          markers: markers.map((m) => ({ place: m.dataset.place ?? '', active: m.dataset.active, box: box(m) })),
+          labels: markers
+            .filter((m) => m.dataset.active === 'true')
+            .map((m) => {
+              const label = m.querySelector('.marker__label') as HTMLElement;
+              return {
+                place: m.dataset.place ?? '',
+                text: label.textContent ?? '',
+                visible: getComputedStyle(label).visibility === 'visible',
+                box: box(label),
+              };
+            }),
+        };
+      });
+      expect(seen.markers.map((m) => m.place).sort(), step.id).toEqual([...places].sort());
+      const active = step.events.flatMap((id) => story.events.find((e) => e.id === id)?.place?.id ?? []);
+      expect(seen.labels.map((l) => l.place).sort(), step.id).toEqual([...new Set(active)].sort());
+      for (const [i, label] of seen.labels.entries()) {
+        const where = `${step.id}: label "${label.text}"`;
+        expect(label.visible, `${where} is shown`).toBe(true);
+        expect(label.text.length, where).toBeGreaterThan(0);
+        expect(label.box.left >= seen.map.left && label.box.right <= seen.map.right, `${where} inside`).toBe(true);
+        expect(label.box.top >= seen.map.top && label.box.bottom <= seen.map.bottom, `${where} inside`).toBe(true);
+        for (const other of seen.labels.slice(i + 1))
+          expect(overlap(label.box, other.box), `${where} over "${other.text}"`).toBe(false);
+        for (const marker of seen.markers)
+          expect(overlap(label.box, marker.box), `${where} over the marker of ${marker.place}`).toBe(false);
+      }
+    }
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  });
+});

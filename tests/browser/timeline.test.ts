@@ -1,0 +1,187 @@
+/**
+ * The timeline in a real Chromium, with the Haiti story and the Pacific story of 150 events: it
+ * takes about a fifth of the map column at every size, never covers a step's markers, is one
+ * stop for Tab (the arrow keys go through its items), and names an item on hover and on focus.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openStory, serveSite, settled, watch, type Site } from './harness.ts';
+import { storyOf } from './expect.ts';
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  [site, browser] = await Promise.all([serveSite(), launch()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const STORIES = [
+  { story: 'Haiti', path: '/' },
+  { story: 'Pacific', path: '/pacific-relief/' },
+];
+const SIZES = [
+  { width: 390, height: 844 },
+  { width: 844, height: 390 },
+  { width: 768, height: 1024 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+];
+
+/** The timeline's height as a share of the map column's. */
+const share = (page: Page) =>
+  page.evaluate(() => {
+    const timeline = document.querySelector<HTMLElement>('.timeline-slot')?.offsetHeight ?? Infinity;
+    const column = document.querySelector<HTMLElement>('.stage')?.clientHeight ?? 0;
+    return timeline / column;
+  });
+
+describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
+  'the $story timeline at $width×$height',
+  ({ path, width, height }) => {
+    it('takes at most 22% of the map column, with the close-up folded or open', async () => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      const watched = watch(page, site.url);
+      await openStory(page, site.url + path);
+      expect(await share(page)).toBeLessThanOrEqual(0.22);
+      const toggle = page.locator('button.close-up');
+      if (await toggle.count()) {
+        await toggle.click();
+        expect(await share(page), 'the close-up toggled').toBeLessThanOrEqual(0.22);
+      }
+      expect(watched.errors).toEqual([]);
+      await page.close();
+    });
+  },
+);
+
+describe.each(
+  [
+    { story: 'Pacific (150 events)', path: '/pacific-relief/', events: 150 },
+    { story: 'Haiti', path: '/', events: 10 },
+  ].flatMap((s) => [
+    { ...s, width: 390, height: 844 },
+    { ...s, width: 1440, height: 900 },
+  ]),
+)('the $story story at $width×$height', ({ path, events, width, height }) => {
+  it('covers none of the markers a step frames, on any step', async () => {
+    // Reduced motion: the camera jumps, and 40 steps take seconds, not minutes.
+    const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+    await openStory(page, site.url + path);
+    const story = await storyOf(page);
+    expect(story.events.length).toBe(events);
+    expect(await share(page)).toBeLessThanOrEqual(0.22);
+    const placeOf = Object.fromEntries(story.events.map((e) => [e.id, e.place?.id ?? '']));
+    let checked = 0;
+    for (const step of story.steps) {
+      await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
+      await settled(page);
+      // The camera reserves the timeline's height for the places it fits (a `view` camera is
+      // the author's own choice of centre and zoom, and frames nothing).
+      const framed = step.camera.kind === 'fit' ? step.camera.ids : [];
+      const markers = await page.$$eval(
+        'button[data-event][data-active="true"]',
+        (buttons, { placeOf, framed }) => {
+          const timeline = document.querySelector('.timeline-slot') as HTMLElement;
+          return buttons
+            .filter((b) => framed.includes(placeOf[(b as HTMLElement).dataset.event ?? ''] ?? ''))
+            .map((marker) => {
+              const r = marker.getBoundingClientRect();
+              const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+              const at = document.elementFromPoint(x, y);
+              return {
+                id: (marker as HTMLElement).dataset.event,
+                // Covered by the timeline, or by nothing at all: the step card is another matter.
+                covered: !!at && timeline.contains(at),
+                belowTimeline: y > timeline.getBoundingClientRect().bottom,
+                found: at ? `<${at.localName} class="${at.className}">` : 'nothing',
+              };
+            });
+        },
+        { placeOf, framed },
+      );
+      expect(
+        markers.filter((m) => m.covered || !m.belowTimeline),
+        `${step.id}: framed markers covered`,
+      ).toEqual([]);
+      checked += markers.length;
+    }
+    // Not vacuous: the story's steps frame some of their own markers.
+    expect(checked).toBeGreaterThanOrEqual(5);
+    await page.close();
+  });
+});
+
+describe('the timeline and the keyboard', () => {
+  let page: Page;
+  const focusedItem = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.timelineEvent);
+  const tip = () => page.locator('.timeline [role="tooltip"]');
+
+  it('is one Tab stop, however many events, and the arrow keys go through them in time order', async () => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openStory(page, site.url + '/pacific-relief/');
+    const stops: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.dataset.timelineEvent ? 'timeline' : el?.dataset.event ? 'marker' : (el?.localName ?? '');
+      });
+      stops.push(at);
+      if (at === 'marker') break;
+    }
+    expect(
+      stops.filter((s) => s === 'timeline'),
+      `Tab stops: ${stops.join(', ')}`,
+    ).toHaveLength(1);
+    expect(stops.at(-1), 'a marker after a few presses of Tab').toBe('marker');
+    // Back to the timeline: it starts on the step's first event.
+    await page.keyboard.press('Shift+Tab');
+    const first = await focusedItem();
+    expect(first).toBe('event-001');
+    await expect.poll(() => tip().textContent()).toContain('Test event 1 at Suva');
+    // Right goes on in time: an item that starts no earlier; End and Home to the ends.
+    const left = () => page.evaluate(() => (document.activeElement as HTMLElement).getBoundingClientRect().left);
+    const starts = await page.$$eval('[data-timeline-event]', (items) =>
+      items.map((el) => el.getBoundingClientRect().left),
+    );
+    const before = await left();
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedItem()).not.toBe('event-001');
+    expect(await left()).toBeGreaterThanOrEqual(before - 12);
+    await expect
+      .poll(async () => tip().textContent())
+      .toContain(
+        (await page.evaluate(() => (document.activeElement as HTMLElement).getAttribute('aria-label')))?.split('.')[0],
+      );
+    await page.keyboard.press('End');
+    expect(await left()).toBeCloseTo(Math.max(...starts), 0);
+    await page.keyboard.press('Home');
+    expect(await left()).toBeCloseTo(Math.min(...starts), 0);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    expect(await left()).toBeCloseTo(Math.min(...starts), 0);
+    // Escape hides the name, without moving focus.
+    await page.keyboard.press('Escape');
+    await tip().waitFor({ state: 'detached' });
+    expect(await focusedItem()).toBeTruthy();
+    await page.close();
+  });
+
+  it('goes to the event’s step with Enter, and names an item on hover', async () => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openStory(page, site.url + '/');
+    await page.locator('[data-timeline-event="gang-violence"]').focus();
+    for (let i = 0; i < 10 && (await focusedItem()) !== 'delegation'; i++) await page.keyboard.press('ArrowRight');
+    expect(await focusedItem()).toBe('delegation');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => window.storyMap?.activeStep())).toBe('delegation');
+    // The active step's event is named on the axis itself.
+    expect(await page.locator('.timeline .flag').allTextContents()).toContain('A delegation heads to Washington');
+    await page.locator('[data-timeline-event="deployment"]').hover();
+    await expect.poll(() => tip().textContent()).toContain('Kenya sends its first officers');
+    await page.close();
+  });
+});
