@@ -9,8 +9,11 @@ import { PNG } from 'pngjs';
 const REACH = 4;
 /** Sum of RGB differences that counts as another colour. */
 const DIFFERENT = 12;
-/** Share of a row that a thin line must cover to count as a streak. */
-const SHARE = 0.6;
+/**
+ * Share of a row that a thin line must cover to count as a streak: a streak crosses the whole
+ * map, while a real east-west route (Kiritimati to Tarawa) stops at its ends, inside the padding.
+ */
+const SHARE = 0.9;
 
 /**
  * Rows in which more than SHARE of the pixels belong to a thin horizontal feature: unlike the

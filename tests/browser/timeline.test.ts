@@ -177,7 +177,8 @@ describe('the timeline and the keyboard', () => {
     for (let i = 0; i < 10 && (await focusedItem()) !== 'delegation'; i++) await page.keyboard.press('ArrowRight');
     expect(await focusedItem()).toBe('delegation');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => window.storyMap?.activeStep())).toBe('delegation');
+    // The page scrolls there smoothly; on a loaded machine that takes a while.
+    await expect.poll(() => page.evaluate(() => window.storyMap?.activeStep()), { timeout: 30_000 }).toBe('delegation');
     // The active step's event is named on the axis itself.
     expect(await page.locator('.timeline .flag').allTextContents()).toContain('A delegation heads to Washington');
     await page.locator('[data-timeline-event="deployment"]').hover();

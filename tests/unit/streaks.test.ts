@@ -18,12 +18,13 @@ describe('thinRows, the streak detector of the browser and static-map tests', ()
   it.each([
     { name: 'a 1 px line across the whole width', paint: (_x: number, y: number) => y === 30, expected: [30] },
     {
-      name: 'a 2 px line across 80% of it',
-      paint: (x: number, y: number) => x < 160 && (y === 20 || y === 21),
+      name: 'a 2 px line across 95% of it',
+      paint: (x: number, y: number) => x < 190 && (y === 20 || y === 21),
       expected: [20, 21],
     },
     { name: 'a coast (land below a row)', paint: (_x: number, y: number) => y >= 30, expected: [] },
     { name: 'a short line', paint: (x: number, y: number) => x < 80 && y === 30, expected: [] },
+    { name: 'a route across 80% of it', paint: (x: number, y: number) => x > 20 && x < 180 && y === 30, expected: [] },
     { name: 'a diagonal route', paint: (x: number, y: number) => Math.abs(y - x / 4) < 1.5, expected: [] },
     { name: 'an island', paint: (x: number, y: number) => Math.hypot(x - 100, y - 30) < 10, expected: [] },
   ])('finds $expected in $name', ({ paint, expected }) => {
