@@ -4,6 +4,7 @@ import { buildStory } from '../../src/build/stories.ts';
 import { layoutTimeline, packLanes, type Axis, type Item } from '../../src/lib/timeline/layout.ts';
 import { parseCalendarDate } from '../../src/lib/story/dates.ts';
 import type { When } from '../../src/lib/story/when.ts';
+import { manyEvents } from './timeline-events.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { story } = buildStory(`${root}data/stories/mss-haiti.yaml`, root);
@@ -160,21 +161,8 @@ describe('packLanes', () => {
 
 describe('layoutTimeline with many events', () => {
   const date = (s: string) => parseCalendarDate(s) as Exclude<ReturnType<typeof parseCalendarDate>, string>;
-  const pad = (n: number) => String(n).padStart(2, '0');
   /** 150 events of every kind: years, months, days near the report, ranges, "since" and targets. */
-  const events: { id: string; when: When }[] = Array.from({ length: 150 }, (_, i) => {
-    const year = 2000 + (i % 25);
-    const day = `2025-03-${pad(1 + (i % 28))}`;
-    const kinds: When[] = [
-      { kind: 'date', date: date(String(year)) },
-      { kind: 'date', date: date(`${year}-${pad(1 + (i % 12))}`) },
-      { kind: 'date', date: date(day) },
-      { kind: 'range', from: date(day), to: date(`2025-04-${pad(1 + (i % 3))}`) },
-      { kind: 'since', since: date(`${year}-${pad(1 + (i % 12))}`) },
-      { kind: 'by', by: date(`${2026 + (i % 4)}-${pad(1 + (i % 12))}`) },
-    ];
-    return { id: `e${i}`, when: kinds[i % kinds.length] as When };
-  });
+  const events = manyEvents(150);
 
   it.each([300, 1000])('places each of 150 events once, none overlapping in a lane, at %i px', (w) => {
     const result = layoutTimeline(events, date('2025-04-03'), w);
