@@ -238,7 +238,7 @@ describe('a storm of scrolls and resizes', () => {
     await waitForCamera(page, expected, await expectedCamera(page, story, expected));
     expect(await activeMarkers(page)).toEqual(located(story, expected));
     // The address follows the reader only within the steps (App.svelte).
-    if (inside) expect(await page.evaluate(() => location.hash)).toBe(`#${expected}`);
+    if (inside) await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${expected}`);
   });
 });
 
