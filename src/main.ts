@@ -3,6 +3,8 @@ import App from './App.svelte';
 import EmbedButton from './lib/ui/EmbedButton.svelte';
 import { readPageData } from './lib/story/page-data.ts';
 import { PAGE_IDS } from './lib/page-ids.ts';
+// The colour custom properties app.css reads, generated from lib/style/palette.ts (build/palette-css.ts).
+import 'virtual:storymap-palette.css';
 import './app.css';
 
 // The build wrote the whole story as static HTML (src/build/prerender.ts); the interactive

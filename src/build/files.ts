@@ -14,7 +14,7 @@ export function storyFiles(built: BuiltStory, site: string): Map<string, string 
   const { story } = built;
   const basemap = JSON.parse(built.basemap) as FeatureCollection;
   const files = new Map<string, string | Uint8Array>();
-  files.set(built.basemapFile, built.basemap);
+  for (const [file, text] of built.basemapFiles) files.set(file, text);
   renderAllSteps(story, basemap, STATIC_MAP_SIZE).forEach((svg, i) =>
     files.set(`${story.slug}/maps/${story.steps[i]?.id}.svg`, svg),
   );

@@ -12,6 +12,7 @@ import { buildStory, storyFiles as storyFilesIn, slugOf, StoryBuildError, type B
 import { pageHead, paths, type PageKind } from './page.ts';
 import { prerender } from './prerender.ts';
 import { storyFiles } from './files.ts';
+import { PALETTE_CSS, RESOLVED_PALETTE_CSS, paletteCss } from './palette-css.ts';
 
 export interface StoryPagesOptions {
   /** Folder of story files, relative to the project root. */
@@ -98,9 +99,12 @@ export function storyPages(options: StoryPagesOptions): Plugin {
       for (const file of storyFilesIn(dir())) this.addWatchFile(file);
     },
     resolveId(id) {
+      if (id === PALETTE_CSS) return RESOLVED_PALETTE_CSS;
       return pageIds().has(id) ? id : null;
     },
     load(id) {
+      // The colours' custom properties, from the palette (palette-css.ts), as main.ts imports them.
+      if (id === RESOLVED_PALETTE_CSS) return paletteCss();
       return pageIds().has(id) ? template() : null;
     },
     transformIndexHtml: {

@@ -45,16 +45,26 @@ function steps(story: Story, maps: string): string {
   return `<ol class="unrolled">${items.join('')}</ol>`;
 }
 
-/** Every event in a table anyone can read: when (with its precision), where, what, source. */
+/** The event table's columns after the row's title, which heads each row. */
+const COLUMNS = ['When', 'Where', 'What happened', 'Source'];
+
+/**
+ * Every event in a table anyone can read: when (with its precision), where, what, source. On a
+ * narrow screen app.css stacks each row as a card, its cells labelled from `data-label`; the
+ * ARIA roles restate the table's own, which some browsers drop from a table displayed as blocks.
+ */
 export function eventTable(story: Story): string {
+  const cell = (column: number, html: string) => `<td role="cell" data-label="${COLUMNS[column]}">${html}</td>`;
   const rows = story.events.map((e) => {
     const note = e.when.note ? `; ${bdi(e.when.note)}` : '';
-    return `<tr id="${eventRowId(e.id)}"><th scope="row">${bdi(e.title)}</th><td>${escapeHtml(formatWhen(e.when))} <span class="precision">(${escapeHtml(describePrecision(e.when))}${note})</span></td><td>${place(e)}</td><td>${e.whatHtml}</td><td>${sourceLink(e)}</td></tr>`;
+    const when = `${escapeHtml(formatWhen(e.when))} <span class="precision">(${escapeHtml(describePrecision(e.when))}${note})</span>`;
+    return `<tr role="row" id="${eventRowId(e.id)}"><th role="rowheader" scope="row">${bdi(e.title)}</th>${cell(0, when)}${cell(1, place(e))}${cell(2, e.whatHtml)}${cell(3, sourceLink(e))}</tr>`;
   });
-  // The table scrolls sideways on a narrow screen, so it takes focus to scroll from the keyboard,
-  // and a focusable element needs a role and a name: one of its own, as two regions of one name
-  // would be two landmarks no screen-reader user could tell apart.
-  return `<section class="events" id="${PAGE_IDS.events}" aria-labelledby="${PAGE_IDS.eventsTitle}"><h2 id="${PAGE_IDS.eventsTitle}">All events in this story</h2><div class="table-scroll" tabindex="0" role="region" aria-label="All events, as a table that scrolls sideways"><table><thead><tr><th scope="col">Event</th><th scope="col">When</th><th scope="col">Where</th><th scope="col">What happened</th><th scope="col">Source</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
+  const head = ['Event', ...COLUMNS].map((c) => `<th role="columnheader" scope="col">${c}</th>`).join('');
+  // Just wider than the cards' breakpoint the table may still scroll sideways, so it takes focus
+  // to scroll from the keyboard, and a focusable element needs a role and a name: one of its own,
+  // as two regions of one name would be two landmarks no screen-reader user could tell apart.
+  return `<section class="events" id="${PAGE_IDS.events}" aria-labelledby="${PAGE_IDS.eventsTitle}"><h2 id="${PAGE_IDS.eventsTitle}">All events in this story</h2><div class="table-scroll" tabindex="0" role="region" aria-label="All events, as a table that scrolls sideways"><table role="table"><thead role="rowgroup"><tr role="row">${head}</tr></thead><tbody role="rowgroup">${rows.join('')}</tbody></table></div></section>`;
 }
 
 function sources(story: Story): string {

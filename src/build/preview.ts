@@ -11,6 +11,7 @@ import type { Story } from '../lib/story/model.ts';
 import { renderStaticMap } from '../lib/geo/staticMap.ts';
 import { escapeXml, FONT_FAMILY } from '../lib/geo/staticLayers.ts';
 import { layoutTitle, type Measure } from './preview-title.ts';
+import { PAGE_LIGHT } from '../lib/style/palette.ts';
 
 export const PREVIEW_SIZE = { width: 1200, height: 630 };
 
@@ -40,7 +41,7 @@ export function renderPreviewPng(svg: string, width = PREVIEW_SIZE.width, height
 
 /** The title's text element: semibold Source Sans 3, as the preview draws it. */
 const titleText = (text: string, x: number, y: number, size: number) =>
-  `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" font-size="${size}" font-weight="600" fill="#1f1f1f">${escapeXml(text)}</text>`;
+  `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" font-size="${size}" font-weight="600" fill="${PAGE_LIGHT.ink}">${escapeXml(text)}</text>`;
 
 /** How far the ink of `text` in the title's font reaches right of where it starts, laid out by resvg. */
 export const measureTitle: Measure = (text, size) => {
@@ -63,7 +64,7 @@ export function previewSvg(story: Story, basemap: FeatureCollection): string {
   const top = height - 2 * BAND_PADDING - lines.length * lineHeight;
   const map = renderStaticMap(story, basemap, 0, PREVIEW_SIZE, height - top);
   const band =
-    `<rect x="0" y="${top}" width="${width}" height="${height - top}" fill="#ffffff" fill-opacity="0.92"/>` +
+    `<rect x="0" y="${top}" width="${width}" height="${height - top}" fill="${PAGE_LIGHT.paper}" fill-opacity="0.92"/>` +
     lines
       .map((line, i) => titleText(line, TITLE_MARGIN, Math.round(top + BAND_PADDING + (i + 0.8) * lineHeight), size))
       .join('');

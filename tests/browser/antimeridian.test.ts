@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openStory, serveSite, watch, type Site, type Watch } from './harness.ts';
-import { expectedCamera, scrollToStep, storyOf, waitForCamera } from './expect.ts';
+import { expectedCamera, scrollToStep, storyOf, targetNow, waitForCamera } from './expect.ts';
 import { containsPoint } from '../../src/lib/geo/bbox.ts';
 import type { Story } from '../../src/lib/story/model.ts';
 import type { CameraTarget } from '../../src/lib/geo/camera.ts';
@@ -53,9 +53,9 @@ describe.each(SIZES)('the Pacific story on a $name', ({ width, height }) => {
     await open();
     const byScroll = new Map<string, CameraTarget>();
     for (const step of story.steps) {
-      const target = await expectedCamera(page, story, step.id);
       await scrollToStep(page, step.id);
-      await waitForCamera(page, step.id, target);
+      await waitForCamera(page, step.id, await expectedCamera(page, story, step.id));
+      const target = await targetNow(page, story, step.id);
       byScroll.set(step.id, await camera());
       // A fit across 180° frames its places, not the whole world centred on Africa: the camera is
       // in the box, and the box fills much of the map unless maxZoom held the camera back.

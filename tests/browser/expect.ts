@@ -3,9 +3,9 @@
  * uses, and helpers to wait for the map to settle there.
  */
 import type { Frame, Page } from 'playwright-core';
-import { cameraTarget, framePadding, type CameraTarget } from '../../src/lib/geo/camera.ts';
+import { cameraTarget, type CameraTarget, type Padding } from '../../src/lib/geo/camera.ts';
 import type { Story } from '../../src/lib/story/model.ts';
-import { isWide, triggerFraction } from '../../src/lib/scroll/active.ts';
+import { triggerFraction } from '../../src/lib/scroll/active.ts';
 import type { PageData } from '../../src/lib/story/page-data.ts';
 import { PAGE_IDS } from '../../src/lib/page-ids.ts';
 
@@ -14,62 +14,95 @@ export async function storyOf(page: Page | Frame): Promise<Story> {
   return (JSON.parse(text ?? '{}') as PageData).story;
 }
 
-/** The camera the step must settle at, for the map's size and the timeline above it. */
-export async function expectedCamera(page: Page | Frame, story: Story, stepId: string): Promise<CameraTarget> {
-  const step = story.steps.find((s) => s.id === stepId);
-  if (!step) throw new Error(`no step ${stepId}`);
-  const size = await page.evaluate(() => {
+/** The frame the page gave the step it shows (the map's part nothing covers, as MapLibre padding). */
+export interface MapFrame {
+  step: string;
+  padding: Padding;
+  width: number;
+  height: number;
+}
+
+async function frameOf(page: Page | Frame): Promise<MapFrame | undefined> {
+  return page.evaluate(() => {
     const canvas = document.querySelector<HTMLElement>('[data-testid="map-canvas"]');
-    const timeline = document.querySelector<HTMLElement>('.timeline-slot');
+    const frame = canvas?.dataset.frame;
+    if (!canvas || !frame) return undefined;
     return {
-      width: canvas?.clientWidth ?? 0,
-      height: canvas?.clientHeight ?? 0,
-      top: timeline?.offsetHeight ?? 0,
-      window: [window.innerWidth, window.innerHeight] as const,
+      ...(JSON.parse(frame) as { step: string; padding: Padding }),
+      width: canvas.clientWidth,
+      height: canvas.clientHeight,
     };
   });
-  const viewport = { width: size.width, height: size.height };
-  const wide = isWide(...size.window);
-  return cameraTarget(step.camera, viewport, framePadding(viewport, size.top, wide));
 }
 
 /**
- * Waits until the active step is `stepId`, the map is still, and its camera is within tolerance
- * of `target`: 2 screen pixels at the target zoom for the centre (either side of 180°), 0.02 for
- * zoom, 0.5° for angles.
+ * The camera a step must settle at, computed in node from the same pure functions the page uses,
+ * for the frame the page measured for it (what its card, timeline and key leave free). The frame
+ * is known once the step is active, so this is a recipe that `waitForCamera` completes.
  */
-export async function waitForCamera(page: Page | Frame, stepId: string, target: CameraTarget): Promise<void> {
-  try {
-    await page.waitForFunction(
-      ({ stepId, target }) => {
-        const api = window.storyMap;
-        const canvas = document.querySelector('[data-testid="map-canvas"]');
-        const cam = api?.camera();
-        if (!api || !cam || api.activeStep() !== stepId || canvas?.getAttribute('data-moving') !== 'false')
-          return false;
-        const world = 512 * 2 ** target.zoom;
-        const x = (lng: number) => ((lng + 180) / 360) * world;
-        const y = (lat: number) =>
-          ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
-        // 180° and -180° are one meridian: compare the nearest copies of the two centres.
-        const dx = ((((x(cam.center[0]) - x(target.center[0])) % world) + world * 1.5) % world) - world / 2;
-        const dy = y(cam.center[1]) - y(target.center[1]);
-        return (
-          Math.hypot(dx, dy) <= 2 &&
-          Math.abs(cam.zoom - target.zoom) <= 0.02 &&
-          Math.abs(cam.bearing - target.bearing) <= 0.5 &&
-          Math.abs(cam.pitch - target.pitch) <= 0.5
-        );
-      },
-      { stepId, target },
-      { timeout: 20_000 },
-    );
-  } catch {
+export type Expected = (frame: MapFrame) => CameraTarget;
+
+export async function expectedCamera(_page: Page | Frame, story: Story, stepId: string): Promise<Expected> {
+  const step = story.steps.find((s) => s.id === stepId);
+  if (!step) throw new Error(`no step ${stepId}`);
+  return (frame) => cameraTarget(step.camera, frame, frame.padding);
+}
+
+/** The camera the active step `stepId` must settle at now (once it is active). */
+export async function targetNow(page: Page | Frame, story: Story, stepId: string): Promise<CameraTarget> {
+  const expected = await expectedCamera(page, story, stepId);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const frame = await frameOf(page);
+    if (frame?.step === stepId) return expected(frame);
+    if (Date.now() > deadline) throw new Error(`the map never framed ${stepId} (it framed ${frame?.step})`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+const distance = (cam: CameraTarget, target: CameraTarget) => {
+  const world = 512 * 2 ** target.zoom;
+  const x = (lng: number) => ((lng + 180) / 360) * world;
+  const y = (lat: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
+  // 180° and -180° are one meridian: compare the nearest copies of the two centres.
+  const dx = ((((x(cam.center[0]) - x(target.center[0])) % world) + world * 1.5) % world) - world / 2;
+  return Math.hypot(dx, y(cam.center[1]) - y(target.center[1]));
+};
+
+/**
+ * Waits until the active step is `stepId`, the map is still, and its camera is within tolerance
+ * of the target: 2 screen pixels at the target zoom for the centre (either side of 180°), 0.02 for
+ * zoom, 0.5° for angles. The patience is generous (20 s): a flight on a loaded machine is slow.
+ */
+export async function waitForCamera(
+  page: Page | Frame,
+  stepId: string,
+  target: Expected | CameraTarget,
+): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let last: unknown;
+  for (;;) {
     const state = await page.evaluate(() => ({
       step: window.storyMap?.activeStep(),
       camera: window.storyMap?.camera(),
+      moving: document.querySelector('[data-testid="map-canvas"]')?.getAttribute('data-moving'),
     }));
-    throw new Error(`map did not settle at ${stepId} ${JSON.stringify(target)}; it shows ${JSON.stringify(state)}`);
+    const frame = await frameOf(page);
+    last = { ...state, frame };
+    if (state.step === stepId && state.moving === 'false' && state.camera && frame?.step === stepId) {
+      const want = typeof target === 'function' ? target(frame) : target;
+      const cam = state.camera;
+      last = { ...state, want };
+      if (
+        distance(cam, want) <= 2 &&
+        Math.abs(cam.zoom - want.zoom) <= 0.02 &&
+        Math.abs(cam.bearing - want.bearing) <= 0.5 &&
+        Math.abs(cam.pitch - want.pitch) <= 0.5
+      )
+        return;
+    }
+    if (Date.now() > deadline) throw new Error(`map did not settle at ${stepId}; it shows ${JSON.stringify(last)}`);
+    await new Promise((ok) => setTimeout(ok, 50));
   }
 }
 

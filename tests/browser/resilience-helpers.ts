@@ -7,8 +7,7 @@ import type { Page } from 'playwright-core';
 import { watchPage } from './harness.ts';
 import { expect } from 'vitest';
 import type { Story } from '../../src/lib/story/model.ts';
-import { isWide, triggerFraction } from '../../src/lib/scroll/active.ts';
-import { framePadding } from '../../src/lib/geo/camera.ts';
+import { triggerFraction } from '../../src/lib/scroll/active.ts';
 import { PAGE_IDS, eventRowId } from '../../src/lib/page-ids.ts';
 
 export const PHONE = { name: 'phone', width: 390, height: 844 };
@@ -131,20 +130,14 @@ export async function stepUnderTrigger(page: Page): Promise<{ id: string; inside
 }
 
 /**
- * Where the places a step frames are drawn now, in viewport px (Web Mercator with 512 px tiles, as
- * MapLibre draws them with no bearing or pitch), and the part of the viewport where the map can be
- * seen: inside the canvas and the window, below the timeline.
+ * Where the places a step frames are drawn now (from `storyMap.project`), and the part of the
+ * viewport where the map can be seen: inside the canvas and the window, below the timeline.
  */
 export async function framedPlaces(page: Page, story: Story, stepId: string) {
   const step = story.steps.find((s) => s.id === stepId);
   const ids = step?.camera.kind === 'fit' ? step.camera.ids : [];
-  const {
-    camera,
-    canvas,
-    seen,
-    overlay,
-    window: win,
-  } = await page.evaluate(() => {
+  const points = ids.map((id) => ({ id, at: story.places.find((p) => p.id === id)?.coordinates ?? [0, 0] }));
+  const { seen, places, zoom } = await page.evaluate((points) => {
     const canvas = document.querySelector<HTMLElement>('[data-testid="map-canvas"]')?.getBoundingClientRect();
     const timeline = document.querySelector<HTMLElement>('.timeline-slot')?.getBoundingClientRect();
     if (!canvas) throw new Error('no map canvas');
@@ -154,30 +147,16 @@ export async function framedPlaces(page: Page, story: Story, stepId: string) {
       top: Math.max(0, canvas.top, timeline?.bottom ?? 0),
       bottom: Math.min(window.innerHeight, canvas.bottom),
     };
-    return {
-      camera: window.storyMap?.camera(),
-      canvas: canvas.toJSON() as DOMRect,
-      seen,
-      overlay: document.querySelector<HTMLElement>('.timeline-slot')?.offsetHeight ?? 0,
-      window: [window.innerWidth, window.innerHeight] as [number, number],
-    };
-  });
-  if (!camera) throw new Error('no camera');
-  const world = 512 * 2 ** camera.zoom;
-  const x = (lng: number) => ((lng + 180) / 360) * world;
-  const y = (lat: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
-  // MapLibre puts the camera's centre in the middle of the padded frame, not of the canvas.
-  const pad = framePadding(canvas, overlay, isWide(...win));
-  const cx = canvas.left + pad.left + (canvas.width - pad.left - pad.right) / 2;
-  const cy = canvas.top + pad.top + (canvas.height - pad.top - pad.bottom) / 2;
-  const places = ids.map((id) => {
-    const [lng, lat] = story.places.find((p) => p.id === id)?.coordinates ?? [0, 0];
-    const px = cx + x(lng) - x(camera.center[0]);
-    const py = cy + y(lat) - y(camera.center[1]);
-    return { id, x: Math.round(px), y: Math.round(py) };
-  });
-  const hidden = places.filter((p) => p.x < seen.left || p.x > seen.right || p.y < seen.top || p.y > seen.bottom);
-  return { places, hidden, seen, zoom: camera.zoom };
+    const places = points.map(({ id, at }) => {
+      const [x, y] = window.storyMap?.project(at) ?? [NaN, NaN];
+      return { id, x: Math.round(x), y: Math.round(y) };
+    });
+    return { seen, places, zoom: window.storyMap?.camera()?.zoom ?? NaN };
+  }, points);
+  const hidden = places.filter(
+    (p) => !(p.x >= seen.left && p.x <= seen.right && p.y >= seen.top && p.y <= seen.bottom),
+  );
+  return { places, hidden, seen, zoom };
 }
 
 /** Records the page's `securitypolicyviolation` events (directive and blocked address) from its start. */

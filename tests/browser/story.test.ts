@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openStory, serveSite, watch, type Site, type Watch } from './harness.ts';
-import { activeMarkers, expectedCamera, scrollToStep, storyOf, waitForCamera } from './expect.ts';
+import { activeMarkers, expectedCamera, scrollToStep, storyOf, targetNow, waitForCamera } from './expect.ts';
 import { formatWhen } from '../../src/lib/story/when.ts';
 import { stepOfEvent, type Story } from '../../src/lib/story/model.ts';
 import { wrapLng } from '../../src/lib/geo/bbox.ts';
@@ -206,7 +206,6 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
       watched = watch(page, site.url);
       await openStory(page, site.url + home);
       story = await storyOf(page);
-      const target = await expectedCamera(page, story, jumpTo);
       // Two animation frames after the scroll, a flight would still be under way; a jump is done.
       const camera = await page.evaluate(async (id) => {
         const el = document.getElementById(id) as HTMLElement;
@@ -215,6 +214,7 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
         for (let i = 0; i < 3; i++) await new Promise((ok) => requestAnimationFrame(ok));
         return window.storyMap?.camera();
       }, jumpTo);
+      const target = await targetNow(page, story, jumpTo);
       expect(camera?.zoom).toBeCloseTo(target.zoom, 2);
       // 180° and -180° are one meridian.
       expect(wrapLng((camera?.center[0] ?? NaN) - target.center[0])).toBeCloseTo(0, 1);

@@ -3,6 +3,8 @@ import {
   activeIndex,
   routeFraction,
   scrollTargetFor,
+  readingShift,
+  CARD_FOOT,
   stepProgress,
   triggerFraction,
 } from '../../src/lib/scroll/active.ts';
@@ -46,17 +48,37 @@ describe('stepProgress', () => {
   });
 });
 
+describe('readingShift: where a step is read, and framed', () => {
+  const h = 900;
+  it('puts the middle of the step on the trigger line beside the map', () => {
+    expect(readingShift({ top: 2000, height: 600 }, 1800, trigger, h, true)).toBe(trigger - 2300);
+  });
+
+  it('puts the card at the foot of the screen over the map', () => {
+    // The card's foot is 1500 px down now; it will be read 12 px above the screen's foot.
+    expect(readingShift({ top: 1000, height: 900 }, 1500, trigger, h, false)).toBe(h - CARD_FOOT - 1500);
+  });
+
+  it('keeps the step active: its top above the trigger line, its foot below it', () => {
+    // A card high in a tall step: at the foot of the screen the step would not be active yet.
+    const step = { top: 1000, height: 2000 };
+    const shift = readingShift(step, 1200, trigger, h, false);
+    expect(step.top + shift).toBeLessThanOrEqual(trigger);
+    expect(step.top + step.height + shift).toBeGreaterThan(trigger);
+  });
+});
+
 describe('scrollTargetFor', () => {
   it.each([
-    { name: 'puts the middle of the step on the trigger', pageTop: 2000, expected: 2000 + 300 - 450 },
-    { name: 'stops at the top of the page', pageTop: 100, expected: 0 },
-    { name: 'stops at the bottom of the page', pageTop: 9000, expected: 5000 },
-  ])('$name', ({ pageTop, expected }) => {
-    expect(scrollTargetFor(pageTop, 600, trigger, 5000)).toBe(expected);
+    { name: 'moves the page by the shift', scrollY: 2000, shift: -300, expected: 2300 },
+    { name: 'stops at the top of the page', scrollY: 100, shift: 400, expected: 0 },
+    { name: 'stops at the bottom of the page', scrollY: 4900, shift: -600, expected: 5000 },
+  ])('$name', ({ scrollY, shift, expected }) => {
+    expect(scrollTargetFor(scrollY, shift, 5000)).toBe(expected);
   });
 
   it('lands on whole pixels', () => {
-    expect(Number.isInteger(scrollTargetFor(1000.4, 333, 421.7, 5000))).toBe(true);
+    expect(Number.isInteger(scrollTargetFor(1000.4, 333.3, 5000))).toBe(true);
   });
 });
 

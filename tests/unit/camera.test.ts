@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cameraTarget, fitBBox, framePadding, type Padding, type Viewport } from '../../src/lib/geo/camera.ts';
-import type { BBox } from '../../src/lib/story/model.ts';
+import { cameraTarget, fitBBox, type Padding, type Viewport } from '../../src/lib/geo/camera.ts';
+import { framePadding } from '../../src/lib/geo/freeArea.ts';
+import type { BBox, Camera } from '../../src/lib/story/model.ts';
 
 /** Web Mercator in pixels at `zoom`, with MapLibre's 512 px tiles. */
 const worldSize = (zoom: number) => 512 * 2 ** zoom;
@@ -13,6 +14,11 @@ const projectY = (lat: number, zoom: number) => {
 const desktop: Viewport = { width: 1440, height: 900 };
 const phone: Viewport = { width: 390, height: 844 };
 const even: Padding = { top: 40, right: 40, bottom: 40, left: 40 };
+/** A phone: the timeline over the top 60 px, the step card over the lower 42%. */
+const phoneCovers = [
+  { left: 0, right: 390, top: 0, bottom: 60 },
+  { left: 12, right: 378, top: 490, bottom: 844 },
+];
 
 describe('fitBBox', () => {
   it('shows a single point at maxZoom, centred on it', () => {
@@ -29,14 +35,14 @@ describe('fitBBox', () => {
       name: 'Kenya to Haiti on a phone',
       bbox: [-74.5, -4.7, 41.9, 19.9],
       viewport: phone,
-      padding: framePadding(phone, 60, false),
+      padding: framePadding(phone, phoneCovers),
     },
     { name: 'Haiti to Washington (tall)', bbox: [-77.04, 18.04, -71.65, 38.91], viewport: desktop, padding: even },
     {
       name: 'Hispaniola',
       bbox: [-74.48, 17.64, -68.34, 19.93],
       viewport: phone,
-      padding: framePadding(phone, 60, false),
+      padding: framePadding(phone, phoneCovers),
     },
   ])('fits $name inside the padded viewport, touching it on one axis', ({ bbox, viewport, padding }) => {
     const [west, south, east, north] = bbox;
@@ -84,29 +90,6 @@ describe('cameraTarget', () => {
   });
 });
 
-describe('framePadding', () => {
-  it('leaves the lower part of a phone screen to the step card', () => {
-    const padding = framePadding(phone, 60, false);
-    expect(padding.bottom).toBeGreaterThan(phone.height * 0.3);
-    expect(padding.top).toBeGreaterThan(60);
-  });
-
-  it('keeps 40% of a short map free however much covers it', () => {
-    const short = { width: 500, height: 390 };
-    const padding = framePadding(short, 276, false);
-    expect(short.height - padding.top - padding.bottom).toBeGreaterThanOrEqual(short.height * 0.4 - 1);
-    expect(padding.top).toBeGreaterThan(padding.bottom);
-  });
-
-  it('pads a desktop evenly apart from the overlay on top', () => {
-    const padding = framePadding(desktop, 60, true);
-    expect(padding.bottom).toBeLessThan(desktop.height * 0.3);
-    expect(padding.left).toBe(padding.right);
-    expect(padding.bottom).toBe(padding.right);
-    expect(padding.top).toBe(padding.bottom + 60);
-  });
-});
-
 describe('constrain, as MapLibre keeps the frame inside the Mercator world', () => {
   const tall: Viewport = { width: 390, height: 844 };
   const none: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
@@ -126,5 +109,30 @@ describe('constrain, as MapLibre keeps the frame inside the Mercator world', () 
   it('leaves a camera whose frame is inside the world as it is', () => {
     const view = { kind: 'view' as const, center: [-72.3, 18.5] as [number, number], zoom: 6, bearing: 0, pitch: 0 };
     expect(cameraTarget(view, tall, none)).toEqual({ center: [-72.3, 18.5], zoom: 6, bearing: 0, pitch: 0 });
+  });
+});
+
+describe('a camera set by centre and zoom keeps what its step shows in view', () => {
+  const none: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+  const view = (subject: [number, number][]): Camera => ({
+    kind: 'view',
+    center: [180, -18],
+    zoom: 6,
+    bearing: 0,
+    pitch: 0,
+    subject,
+  });
+
+  it('keeps its zoom when the places are in the frame', () => {
+    expect(cameraTarget(view([[179, -18]]), desktop, none).zoom).toBe(6);
+  });
+
+  it('zooms out, no further than needed, for a place beyond the frame, across 180°', () => {
+    // Nukuʻalofa is 4.8° east of 180°, written as -175.2: on a phone it is off a zoom-6 frame.
+    const target = cameraTarget(view([[-175.2, -21.14]]), phone, none);
+    expect(target.zoom).toBeLessThan(6);
+    const world = 512 * 2 ** target.zoom;
+    const dx = (4.8 / 360) * world;
+    expect(dx).toBeCloseTo(phone.width / 2, 0);
   });
 });

@@ -64,13 +64,28 @@ describe('compileStory', () => {
   });
 
   it('defaults a written view to north up and flat', () => {
-    expect(story.steps[1]?.camera).toEqual({
+    expect(story.steps[1]?.camera).toMatchObject({
       kind: 'view',
       center: [-72.3388, 18.5392],
       zoom: 8,
       bearing: 0,
       pitch: 0,
     });
+  });
+
+  it('gives a camera what its step shows: marked places and route ends', () => {
+    const step = story.steps[1];
+    const shown = [
+      ...(step?.events ?? []).flatMap((id) => story.events.find((e) => e.id === id)?.place?.coordinates ?? []),
+      ...(step?.routes ?? []).flatMap((id) => {
+        const route = story.routes.find((r) => r.id === id);
+        return route ? [...route.from.coordinates, ...route.to.coordinates] : [];
+      }),
+    ];
+    expect(step?.routes.length).toBeGreaterThan(0);
+    const camera = step?.camera;
+    if (camera?.kind !== 'view') throw new Error('the fixture step is a view');
+    expect(camera.subject?.flat()).toEqual(shown);
   });
 
   it('comes no closer than zoom 9 when a fit camera gives no maxZoom', () => {

@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { buildStory } from '../../src/build/stories.ts';
 import { coverage, SCREENS, visibleBox } from '../../src/lib/geo/coverage.ts';
-import { cameraTarget, framePadding } from '../../src/lib/geo/camera.ts';
+import { cameraTarget } from '../../src/lib/geo/camera.ts';
+import { extremeFrames, framePadding } from '../../src/lib/geo/freeArea.ts';
 import { DETAIL_ZOOM, REGION_ZOOM } from '../../src/lib/geo/basemap.ts';
 import { containsPoint } from '../../src/lib/geo/bbox.ts';
-import { isWide } from '../../src/lib/scroll/active.ts';
 import type { BBox } from '../../src/lib/story/model.ts';
 
 const stories = ['mss-haiti', 'pacific-relief'].map((slug) => buildStory(resolve(`tests/fixtures/site/${slug}.yaml`)));
@@ -26,23 +26,36 @@ const covered = (box: BBox, boxes: BBox[]) =>
     ].every((p) => containsPoint(b, p as [number, number])),
   );
 
+/** Frames as a phone gives them: a timeline over the top, the card over the lower part or the upper. */
+const phoneFrames = (screen: { width: number; height: number }) => {
+  const band = (top: number, bottom: number) => ({
+    left: 0,
+    right: screen.width,
+    top: top * screen.height,
+    bottom: bottom * screen.height,
+  });
+  return [framePadding(screen, [band(0, 0.2), band(0.55, 1)]), framePadding(screen, [band(0, 0.45)])];
+};
+
 describe.each(stories.map((b) => ({ slug: b.story.slug, built: b })))('the basemap of $slug', ({ built }) => {
   const { story } = built;
   const tiers = coverage(story);
 
   it('has land in the finer tiers wherever a step shows them, on every screen', () => {
     for (const step of story.steps)
-      for (const screen of SCREENS) {
-        const target = cameraTarget(step.camera, screen, framePadding(screen, 0, isWide(screen.width, screen.height)));
-        if (target.zoom >= REGION_ZOOM) {
-          const seen = visibleBox(target.center, target.zoom, screen, target.pitch);
-          expect(covered(seen, tiers.region), `${step.id} at ${screen.width}x${screen.height}, regional`).toBe(true);
+      for (const screen of SCREENS)
+        for (const padding of [...extremeFrames(screen), ...phoneFrames(screen)]) {
+          const target = cameraTarget(step.camera, screen, padding);
+          const at = `${step.id} at ${screen.width}x${screen.height} framed ${JSON.stringify(padding)}`;
+          if (target.zoom >= REGION_ZOOM) {
+            const seen = visibleBox(target.center, target.zoom, screen, target.pitch);
+            expect(covered(seen, tiers.region), `${at}, regional`).toBe(true);
+          }
+          if (target.zoom >= DETAIL_ZOOM) {
+            const seen = visibleBox(target.center, target.zoom, screen, target.pitch);
+            expect(covered(seen, tiers.details), `${at}, detail`).toBe(true);
+          }
         }
-        if (target.zoom >= DETAIL_ZOOM) {
-          const seen = visibleBox(target.center, target.zoom, screen, target.pitch);
-          expect(covered(seen, tiers.details), `${step.id} at ${screen.width}x${screen.height}, detail`).toBe(true);
-        }
-      }
   });
 });
 

@@ -138,3 +138,22 @@ export function countryInfo(topology: CountriesTopology): Map<string, CountryInf
   }
   return info;
 }
+
+/**
+ * The basemap as the page loads it: `start` (world and regional tiers, and the towns named before
+ * DETAIL_ZOOM) at once, `fine` (the 1:10m tier and the smaller towns) only when a step comes close
+ * enough to draw it, so a story that never zooms in never downloads its coasts in detail.
+ */
+export function splitBasemap(basemap: FeatureCollection): { start: FeatureCollection; fine: FeatureCollection } {
+  const isFine = (f: Feature) =>
+    f.properties?.detail === 2 || (f.properties?.kind === 'town' && Number(f.properties.minzoom) >= DETAIL_ZOOM);
+  return {
+    start: { type: 'FeatureCollection', features: basemap.features.filter((f) => !isFine(f)) },
+    fine: { type: 'FeatureCollection', features: basemap.features.filter(isFine) },
+  };
+}
+
+/** Where the fine part is served: beside the basemap, so its address needs no page data of its own. */
+export function fineUrl(basemapUrl: string): string {
+  return basemapUrl.replace(/\.json$/, '.fine.json');
+}

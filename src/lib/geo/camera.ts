@@ -3,7 +3,7 @@
  * page and the tests agree on where the camera must settle without asking the map.
  */
 import type { BBox, Camera, LngLat } from '../story/model.ts';
-import { wrapLng } from './bbox.ts';
+import { nearestLng, wrapLng } from './bbox.ts';
 
 export interface Viewport {
   width: number;
@@ -75,28 +75,36 @@ export function constrain(target: CameraTarget, viewport: Viewport, padding: Pad
   return { ...target, center: [target.center[0], inverseY(clamped / world)] };
 }
 
+/**
+ * The closest zoom at which every point is inside the padded frame around `center`: a camera set
+ * by centre and zoom gives way on a small screen rather than hide what the step shows. (Bearing
+ * and pitch are left out of the sums: they turn or tilt the frame, a near enough approximation.)
+ */
+export function zoomToShow(center: LngLat, points: readonly LngLat[], viewport: Viewport, padding: Padding): number {
+  const halfWidth = Math.max(1, viewport.width - padding.left - padding.right) / 2;
+  const halfHeight = Math.max(1, viewport.height - padding.top - padding.bottom) / 2;
+  let zoom = Infinity;
+  for (const [lng, lat] of points) {
+    const dx = Math.abs(mercatorX(nearestLng(lng, center[0])) - mercatorX(center[0])) * TILE;
+    const dy = Math.abs(mercatorY(lat) - mercatorY(center[1])) * TILE;
+    if (dx > 0) zoom = Math.min(zoom, Math.log2(halfWidth / dx));
+    if (dy > 0) zoom = Math.min(zoom, Math.log2(halfHeight / dy));
+  }
+  return zoom;
+}
+
 export function cameraTarget(camera: Camera, viewport: Viewport, padding: Padding): CameraTarget {
   const target =
     camera.kind === 'view'
-      ? { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch }
+      ? {
+          center: camera.center,
+          zoom: Math.max(
+            MIN_ZOOM,
+            Math.min(camera.zoom, zoomToShow(camera.center, camera.subject ?? [], viewport, padding)),
+          ),
+          bearing: camera.bearing,
+          pitch: camera.pitch,
+        }
       : fitBBox(camera.bbox, viewport, padding, camera.maxZoom);
   return constrain(target, viewport, padding);
-}
-
-/**
- * The part of the map the step text does not cover. `wide` is the page's layout (isWide in
- * scroll/active.ts): the text column beside the map, or the step card over its lower part.
- * However much is covered, at least 40% of the map's height stays free for the places.
- */
-export function framePadding(viewport: Viewport, overlayTop: number, wide: boolean): Padding {
-  const edge = Math.round(Math.min(viewport.width, viewport.height) * 0.08) + 16;
-  let top = overlayTop + edge;
-  let bottom = wide ? edge : Math.round(viewport.height * 0.42);
-  const most = viewport.height * 0.6;
-  if (top + bottom > most) {
-    const k = most / (top + bottom);
-    top = Math.round(top * k);
-    bottom = Math.round(bottom * k);
-  }
-  return { top, right: edge, bottom, left: edge };
 }

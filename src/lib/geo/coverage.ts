@@ -6,10 +6,10 @@
  * screen at a regional zoom) would show empty ocean where countries are.
  */
 import type { BBox, Story } from '../story/model.ts';
-import { cameraTarget, framePadding, type Viewport } from './camera.ts';
+import { cameraTarget, type Viewport } from './camera.ts';
+import { extremeFrames } from './freeArea.ts';
 import { grow, normalizeBBox, unionBBox } from './bbox.ts';
 import { DETAIL_ZOOM, REGION_ZOOM } from './basemap.ts';
-import { isWide } from '../scroll/active.ts';
 
 /** The screens a step is framed for: phones either way up, tablets, desktops, the static maps. */
 export const SCREENS: Viewport[] = [
@@ -79,12 +79,20 @@ export function coverage(story: Story): { region: BBox[]; details: BBox[] } {
   // Flights between steps pass over the places at regional zooms.
   if (story.places.length > 0) region.push(grow(unionBBox(story.places.map((p) => p.bbox)), 25));
   for (const step of story.steps)
-    for (const screen of SCREENS) {
-      const target = cameraTarget(step.camera, screen, framePadding(screen, 0, isWide(screen.width, screen.height)));
-      if (target.zoom + 0.5 >= REGION_ZOOM)
-        region.push(visibleBox(target.center, Math.max(REGION_ZOOM, target.zoom), screen, target.pitch));
-      if (target.zoom + 0.5 >= DETAIL_ZOOM)
-        details.push(visibleBox(target.center, Math.max(DETAIL_ZOOM, target.zoom), screen, target.pitch));
+    for (const screen of SCREENS)
+    // The page frames a step in whatever its card, timeline and key leave free: from all of the
+    // map to the least it allows. Between those the camera only moves closer or shifts a little:
+    // the least zoom of the two sees the most, and a tier is needed if the greater reaches it.
+    {
+      const targets = extremeFrames(screen).map((padding) => cameraTarget(step.camera, screen, padding));
+      const most = Math.max(...targets.map((t) => t.zoom));
+      const least = Math.min(...targets.map((t) => t.zoom));
+      for (const target of targets) {
+        if (most + 0.5 >= REGION_ZOOM)
+          region.push(visibleBox(target.center, Math.max(REGION_ZOOM, least), screen, target.pitch));
+        if (most + 0.5 >= DETAIL_ZOOM)
+          details.push(visibleBox(target.center, Math.max(DETAIL_ZOOM, least), screen, target.pitch));
+      }
     }
   return { region: mergeBoxes(region), details: mergeBoxes(details) };
 }

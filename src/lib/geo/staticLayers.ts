@@ -3,21 +3,18 @@
  * their labels. They mirror the live map's style (map/style.ts) and markers (app.css), so a step's
  * picture without JavaScript looks like the one the reader scrolls to.
  */
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { PixelProjection } from './pixels.ts';
 import type { Route, Story } from '../story/model.ts';
-import { COLORS } from '../map/style.ts';
-import { greatCircleLine } from './routes.ts';
+import { HIGHLIGHT_OPACITY, MAP_LIGHT as COLORS, MARKS, PAGE_LIGHT, svgDash } from '../style/palette.ts';
+import { clearOf, endsInCountry, routeLine } from './routeEnds.ts';
+import { chevron } from './arrow.ts';
 import { activeIn, groupByPlace, leadEvent, markerText, type PlaceGroup } from './groups.ts';
 import { placeLabels, type Box, type LabelRequest } from './labelPlacement.ts';
 import { separate, type Offset } from './spread.ts';
 
-/** Mirrors `--paper`, `--accent` and `--ink` in app.css, which style the live map's marker buttons. */
-const PAPER = '#ffffff';
-const ACCENT = '#b3400b';
-const MARKER = '#8c8c8c';
-const MARKER_RING = '#6b6b6b';
-const INK = '#1f1f1f';
+/** The page's colours that style the live map's marker buttons (app.css), in the light theme. */
+const { paper: PAPER, accent: ACCENT, marker: MARKER, ink: INK } = PAGE_LIGHT;
 /** As map/markers.ts: centre-to-centre distance that keeps two markers apart. */
 const MIN_DISTANCE = 30;
 /** Quoted: a family name with a token that starts with a digit is not a valid bare CSS name. */
@@ -60,27 +57,38 @@ export function basemapLayers(
   const highlight = joined(projection, countries);
   return [
     layer(joined(projection, land), `fill="${COLORS.land}"`),
-    layer(joined(projection, borders), `fill="none" stroke="${COLORS.border}" stroke-width="0.8"`),
+    layer(joined(projection, borders), `fill="none" stroke="${COLORS.border}" stroke-width="${MARKS.borderWidth}"`),
     // Group opacity, so the overlapping boxes of the basemap do not stack the tint.
-    highlight ? `<g opacity="0.16">${layer(highlight, `fill="${COLORS.highlight}"`)}</g>` : '',
+    highlight ? `<g opacity="${HIGHLIGHT_OPACITY}">${layer(highlight, `fill="${COLORS.highlight}"`)}</g>` : '',
     layer(
       highlight,
-      `fill="none" stroke="${COLORS.highlight}" stroke-width="1.5" stroke-dasharray="3 2.25" data-countries="${escapeXml(iso.join(' '))}"`,
+      `fill="none" stroke="${COLORS.highlight}" stroke-width="${MARKS.outlineWidth}" stroke-dasharray="${svgDash(MARKS.outlineDash, MARKS.outlineWidth)}" data-countries="${escapeXml(iso.join(' '))}"`,
     ),
   ].join('');
 }
 
-/** The step's routes, drawn whole as great circles; planned ones dashed. */
-export function routeLayer(projection: PixelProjection, routes: readonly Route[]): string {
+/**
+ * The step's routes, drawn whole as great circles; planned ones dashed. One into a country-only
+ * place stops inside its border with an open arrowhead (geo/routeEnds.ts), always solid.
+ */
+export function routeLayer(
+  projection: PixelProjection,
+  routes: readonly Route[],
+  basemap: FeatureCollection | undefined,
+): string {
+  const stroke = `fill="none" stroke="${COLORS.route}" stroke-width="${MARKS.routeWidth}" stroke-linecap="round" stroke-linejoin="round"`;
   return routes
     .map((route) => {
-      const line: Geometry = {
-        type: 'LineString',
-        coordinates: greatCircleLine(route.from.coordinates, route.to.coordinates),
-      };
-      const dash = route.planned ? ' stroke-dasharray="4.5 4.5"' : '';
-      const d = projection.path(line);
-      return `<path d="${d}" data-route="${escapeXml(route.id)}" fill="none" stroke="${COLORS.route}" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"${dash}/>`;
+      const whole = routeLine(route, basemap);
+      const coordinates = endsInCountry(route) ? clearOf(whole, route.to.coordinates, projection.zoom) : whole;
+      const dash = route.planned ? ` stroke-dasharray="${svgDash(MARKS.plannedDash, MARKS.routeWidth)}"` : '';
+      if (coordinates.length < 2) return '';
+      const d = projection.path({ type: 'LineString', coordinates });
+      const line = `<path d="${d}" data-route="${escapeXml(route.id)}" ${stroke}${dash}/>`;
+      const arrow = endsInCountry(route) ? chevron(coordinates, projection.zoom) : undefined;
+      if (!arrow) return line;
+      const head = projection.path({ type: 'LineString', coordinates: arrow });
+      return `${line}<path d="${head}" data-route-arrow="${escapeXml(route.id)}" ${stroke}/>`;
     })
     .join('');
 }
@@ -114,10 +122,10 @@ export function markerLayer(projection: PixelProjection, story: Story, active: R
       const [x, y] = points.get(group) ?? [0, 0];
       const lit = on(group);
       const country = group.place.precision === 'country';
-      // Radii of the 18 px and 26 px buttons, less half their border.
-      const r = lit ? 12 : 8;
+      // The dots' radii: their 2 px stroke straddles the edge, as the buttons' border lies inside it.
+      const r = (lit ? MARKS.activeMarkerDiameter : MARKS.markerDiameter) / 2;
       const paint = country
-        ? `fill="${PAPER}" fill-opacity="0.85" stroke="${lit ? ACCENT : MARKER_RING}" stroke-width="${lit ? 3 : 2}" stroke-dasharray="4 3"`
+        ? `fill="${PAPER}" fill-opacity="0.85" stroke="${lit ? COLORS.activeMarker : MARKER}" stroke-width="${lit ? 3 : 2}" stroke-dasharray="4 3"`
         : `fill="${lit ? ACCENT : MARKER}" stroke="${PAPER}" stroke-width="2"`;
       const ids = escapeXml(group.events.map((e) => e.id).join(' '));
       const circle = `<circle class="marker" data-event="${escapeXml(leadEvent(group, active).id)}" data-events="${ids}" data-place="${escapeXml(group.place.id)}" data-active="${lit}" cx="${num(x)}" cy="${num(y)}" r="${r}" ${paint}/>`;
@@ -155,7 +163,7 @@ export function labelLayer(
   const dots = shown
     .filter(({ group }) => group.place.precision !== 'country')
     .map(({ group }) => projection.point(group.place.coordinates))
-    .map((at) => `<circle cx="${num(at[0])}" cy="${num(at[1])}" r="3" fill="${COLORS.label}"/>`);
+    .map((at) => `<circle cx="${num(at[0])}" cy="${num(at[1])}" r="${MARKS.cityDotRadius}" fill="${COLORS.label}"/>`);
   const radius = (lit: boolean) => (lit ? 14 : 10);
   const obstacles = shown.map(({ at, lit }): Box => {
     const r = radius(lit);

@@ -8,7 +8,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { Route, Story } from '../story/model.ts';
 import { stepView } from '../story/view.ts';
-import { cameraTarget, framePadding, type Viewport } from './camera.ts';
+import { cameraTarget, type Viewport } from './camera.ts';
+import { framePadding } from './freeArea.ts';
 import { DETAIL_ZOOM, REGION_ZOOM } from './basemap.ts';
 import { pixelProjection, type PixelProjection } from './pixels.ts';
 import { COLORS } from '../map/style.ts';
@@ -26,8 +27,8 @@ export function tierAt(zoom: number): number {
  */
 export function stepProjection(story: Story, stepIndex: number, size: Viewport, covered = 0): PixelProjection {
   const step = stepView(story, stepIndex, 1, true).step;
-  // A static map has no card over it: frame it as on a wide screen.
-  const frame = framePadding(size, 0, true);
+  // Nothing lies over a static map.
+  const frame = framePadding(size);
   // `covered` px at the bottom are under something (the preview's title band): frame above it.
   const padding = { ...frame, bottom: frame.bottom + covered };
   const target = cameraTarget(step.camera, size, padding);
@@ -60,7 +61,7 @@ export function renderStaticMap(
     `<title id="${id}">${escapeXml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="${COLORS.water}"/>`,
     basemapLayers(projection, basemap, tierAt(projection.zoom), view.countries),
-    routeLayer(projection, routes),
+    routeLayer(projection, routes, basemap),
     markerLayer(projection, story, view.activeEvents),
     labelLayer(projection, story, view.activeEvents, size),
     '</svg>',

@@ -8,30 +8,53 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import fontUrl from '@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2?url';
 import type { Story } from '../story/model.ts';
 import type { StepView } from '../story/view.ts';
-import { cameraTarget, framePadding, type CameraTarget } from '../geo/camera.ts';
-import { greatCircleLine, partialLine } from '../geo/routes.ts';
-import { isWide } from '../scroll/active.ts';
-import { mapStyle, highlight, HIGHLIGHT_LAYERS, themePaint, COLORS, DARK_COLORS } from './style.ts';
+import { cameraTarget, type CameraTarget, type Padding } from '../geo/camera.ts';
+import { framePadding } from '../geo/freeArea.ts';
+import { showLocator } from '../geo/locator.ts';
+import type { Covers } from '../ui/measureCovers.ts';
+import { nearestLng } from '../geo/bbox.ts';
+import { partialLine } from '../geo/routes.ts';
+import { clearOf, endsInCountry, routeLine } from '../geo/routeEnds.ts';
+import { arrival } from '../geo/arrow.ts';
+import type { FeatureCollection } from 'geojson';
+import {
+  mapStyle,
+  highlight,
+  HIGHLIGHT_LAYERS,
+  themePaint,
+  arrowImage,
+  ROUTE_ARROW,
+  COLORS,
+  DARK_COLORS,
+} from './style.ts';
 import { addMarkers, type MarkerSet } from './markers.ts';
+import { holdStill } from './still.ts';
+import { CONTEXT_FONT_FILES } from './contextFonts.ts';
 import type { LngLat } from '../story/model.ts';
 
 setWorkerUrl(workerUrl);
 
-/** The page's layout, from the window as app.css's media query sees it. */
-const wideLayout = () => isWide(window.innerWidth, window.innerHeight);
-
 export interface RenderOptions {
   reducedMotion: boolean;
-  /** Height of what covers the top of the map (the timeline), kept clear of the framed places. */
+  /** Height of what covers the top of the map (the timeline): marker labels keep out of it. */
   overlayTop: number;
+  /** Measures what will lie over the map while the step is read (the camera frames around it). */
+  covers: () => Covers;
 }
 
 export class MapController {
   readonly map: MapLibreMap;
   readonly ready: Promise<void>;
   private markers: MarkerSet | undefined;
-  private lines: Map<string, LngLat[]>;
+  /** Each route's line, cut short into a country-only place once the basemap's shapes are in. */
+  private lines = new Map<string, LngLat[]>();
+  private dark = false;
+  /** The step drawn last, to tell a new step from a re-render of the same one. */
+  private shownStep: string | undefined;
   private lastCamera = '';
+  /** The frame (padding) measured for the step and map size in `frameKey`. */
+  private frameKey = '';
+  private padding: Padding | undefined;
   /** What covers the top of the map now; marker labels keep out of it. */
   private overlayTop = 0;
   /** The latest state asked for before the map had loaded; drawn as soon as it has. */
@@ -45,7 +68,7 @@ export class MapController {
   ) {
     this.map = new MapLibreMap({
       container,
-      style: mapStyle(new URL(basemapUrl, document.baseURI).href, fontUrl),
+      style: mapStyle(new URL(basemapUrl, document.baseURI).href, fontUrl, CONTEXT_FONT_FILES),
       // The reader moves the map by scrolling the story; dragging or wheel-zooming it would fight that.
       interactive: false,
       attributionControl: false,
@@ -57,9 +80,17 @@ export class MapController {
     container.dataset.moving = 'false';
     this.map.on('movestart', () => (container.dataset.moving = 'true'));
     this.map.on('moveend', () => (container.dataset.moving = 'false'));
-    this.lines = new Map(story.routes.map((r) => [r.id, greatCircleLine(r.from.coordinates, r.to.coordinates)]));
     this.ready = new Promise((resolve) => {
-      this.map.once('load', () => {
+      this.map.once('load', async () => {
+        // A route into a country stops inside its border (geo/routeEnds.ts), which takes the
+        // country's shape: the basemap MapLibre has loaded, handed back by its worker, not fetched
+        // again. Nothing is drawn before, so no route is ever seen reaching the country's anchor.
+        const basemap = await this.map
+          .getSource<GeoJSONSource>('basemap')
+          ?.getData()
+          .catch(() => undefined);
+        this.lines = new Map(story.routes.map((r) => [r.id, routeLine(r, basemap as FeatureCollection | undefined)]));
+        this.setArrow();
         this.setPlaces();
         this.markers = addMarkers(this.map, story, onOpen, () => this.overlayTop);
         if (this.pending) this.render(this.pending.view, this.pending.options);
@@ -84,39 +115,61 @@ export class MapController {
     });
   }
 
-  /** Where the camera must settle for this step at the map's current size. */
-  target(view: StepView, options: RenderOptions): CameraTarget {
-    const canvas = this.map.getContainer();
-    const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
-    return cameraTarget(view.step.camera, viewport, framePadding(viewport, options.overlayTop, wideLayout()));
-  }
-
   render(view: StepView, options: RenderOptions) {
     if (!this.markers) {
       this.pending = { view, options };
       return;
     }
     this.overlayTop = options.overlayTop;
+    // Without motion the reader sees the old step, then the new one whole: never the frames
+    // between, where the camera has jumped but tiles, routes and highlight are still on their way.
+    if (options.reducedMotion && this.shownStep !== undefined && this.shownStep !== view.step.id) holdStill(this.map);
+    this.shownStep = view.step.id;
     this.markers?.setActive(view.activeEvents);
     for (const [layer, detail] of HIGHLIGHT_LAYERS) this.map.setFilter(layer, highlight(detail, view.countries));
-    this.renderRoutes(view);
+    // The camera first: the routes' ends are sized for where it settles (`settledZoom`).
     this.moveCamera(view, options);
+    this.renderRoutes(view);
+  }
+
+  /** The zoom the camera settles at for this step, in the frame `moveCamera` measured for it. */
+  private settledZoom(view: StepView): number {
+    const canvas = this.map.getContainer();
+    const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
+    return this.padding ? cameraTarget(view.step.camera, viewport, this.padding).zoom : this.map.getZoom();
   }
 
   private renderRoutes(view: StepView) {
     const byId = new Map(this.story.routes.map((r) => [r.id, r]));
+    const zoom = this.settledZoom(view);
     this.map.getSource<GeoJSONSource>('routes')?.setData({
       type: 'FeatureCollection',
       features: view.routes.flatMap(({ id, fraction }) => {
         const route = byId.get(id);
         const line = this.lines.get(id);
         if (!route || !line || fraction <= 0) return [];
+        // Clear of the country's marker at the zoom the step settles at (routeEnds.ts).
+        const cut = endsInCountry(route) ? clearOf(line, route.to.coordinates, zoom) : line;
+        if (cut.length < 2) return [];
+        const coordinates = partialLine(cut, fraction);
+        // The arrowhead into a country marks where the route ends: only once it has got there.
+        const angle = fraction >= 1 && endsInCountry(route) ? arrival(coordinates) : undefined;
+        const tip = coordinates[coordinates.length - 1];
         return [
           {
             type: 'Feature' as const,
             properties: { id, planned: route.planned },
-            geometry: { type: 'LineString' as const, coordinates: partialLine(line, fraction) },
+            geometry: { type: 'LineString' as const, coordinates },
           },
+          ...(angle === undefined || !tip
+            ? []
+            : [
+                {
+                  type: 'Feature' as const,
+                  properties: { id, angle },
+                  geometry: { type: 'Point' as const, coordinates: tip },
+                },
+              ]),
         ];
       }),
     });
@@ -125,8 +178,21 @@ export class MapController {
   private moveCamera(view: StepView, options: RenderOptions) {
     const canvas = this.map.getContainer();
     const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
-    const padding = framePadding(viewport, options.overlayTop, wideLayout());
+    // The frame is measured once per step and map size: scroll progress re-renders many times a
+    // second, and a frame that changed by a pixel mid-scroll would restart the flight.
+    const frameKey = `${view.step.id} ${viewport.width}x${viewport.height}`;
+    if (frameKey !== this.frameKey || !this.padding) {
+      this.frameKey = frameKey;
+      const covers = options.covers();
+      this.padding = framePadding(viewport, covers.always);
+      // The locator inset shows on close-ups: keep those places clear of its corner too.
+      if (covers.close.length && showLocator(cameraTarget(view.step.camera, viewport, this.padding).zoom))
+        this.padding = framePadding(viewport, [...covers.always, ...covers.close]);
+    }
+    const padding = this.padding;
     const target = cameraTarget(view.step.camera, viewport, padding);
+    // Tests and hosts can see the frame the step was given (the map's part nothing covers).
+    canvas.dataset.frame = JSON.stringify({ step: view.step.id, padding });
     // Scroll progress re-renders the routes many times a second; only a new target moves the camera.
     const key = JSON.stringify([target, padding]);
     if (key === this.lastCamera) return;
@@ -139,18 +205,39 @@ export class MapController {
     else this.map.flyTo({ ...camera, essential: true, speed: 1.4, curve: 1.4, maxDuration: 2500 });
   }
 
+  /**
+   * Where a point is drawn now, in viewport pixels: the copy of it nearest the map's centre, as
+   * a map across 180° shows it. For hosts placing annotations, and tests checking the framing.
+   */
+  project(point: readonly [number, number]): [number, number] {
+    const box = this.map.getContainer().getBoundingClientRect();
+    const p = this.map.project([nearestLng(point[0], this.map.getCenter().lng), point[1]]);
+    return [box.left + p.x, box.top + p.y];
+  }
+
   /** Recolours the map for a light or dark page. */
   setTheme(dark: boolean) {
+    this.dark = dark;
     // Beyond 85° north and south MapLibre draws nothing; the sea's colour fills it, not the page's.
     this.map.getContainer().style.background = (dark ? DARK_COLORS : COLORS).water;
+    // The markers are HTML (markers.ts): their colour that must stand out from the map's comes from here.
+    this.map.getContainer().style.setProperty('--active-marker', (dark ? DARK_COLORS : COLORS).activeMarker);
     const apply = () => {
       const layers = this.map.getStyle().layers ?? [];
       for (const [prefix, property, value] of themePaint(dark ? DARK_COLORS : COLORS))
         for (const layer of layers.filter((l) => l.id.startsWith(prefix)))
           this.map.setPaintProperty(layer.id, property, value);
+      this.setArrow();
     };
     if (this.markers) apply();
     else void this.ready.then(apply);
+  }
+
+  /** The route arrowhead's picture, in the theme's route colour (an icon has no paint colour). */
+  private setArrow() {
+    const { image, options } = arrowImage((this.dark ? DARK_COLORS : COLORS).route);
+    if (this.map.hasImage(ROUTE_ARROW)) this.map.updateImage(ROUTE_ARROW, image);
+    else this.map.addImage(ROUTE_ARROW, image, options);
   }
 
   /** Resolves once the camera has stopped moving. */

@@ -85,11 +85,16 @@ export function addMarkers(
     return { group, button, label, marker, size: [0, 0] as [number, number] };
   });
 
+  // The map's size, read when it changes, not on every frame of a flight: reading it after the
+  // markers' positions were written would make the browser lay the page out again each frame.
+  const container = map.getContainer();
+  let size = [container.clientWidth, container.clientHeight];
+  const resize = () => (size = [container.clientWidth, container.clientHeight]);
+  map.on('resize', resize);
+
   /** Keeps markers of nearby places apart at the current zoom, and places the active labels. */
   const relayout = () => {
-    // Read before the offsets are written below, so the read does not force a layout mid-flight.
-    const container = map.getContainer();
-    const frame: Box = [0, coveredTop(), container.clientWidth, container.clientHeight];
+    const frame: Box = [0, coveredTop(), size[0] ?? 0, size[1] ?? 0];
     const anchors = markers.map(({ marker }) => map.project(marker.getLngLat()));
     const at = separate(
       anchors.map((a): Offset => [a.x, a.y]),
@@ -150,6 +155,7 @@ export function addMarkers(
     },
     remove() {
       map.off('move', relayout);
+      map.off('resize', resize);
       for (const { marker } of markers) marker.remove();
     },
   };

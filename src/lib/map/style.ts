@@ -4,25 +4,12 @@
  */
 import type { StyleSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { DETAIL_ZOOM, REGION_ZOOM } from '../geo/basemap.ts';
+import { contextLayers, contextSources, tierSource, CONTEXT_FONT } from './contextLayers.ts';
+import { chevronMask } from '../geo/arrow.ts';
+import { MAP_LIGHT as COLORS, HIGHLIGHT_OPACITY, MARKS } from '../style/palette.ts';
 
-export const COLORS = {
-  water: '#dfe8ee',
-  land: '#f7f5f0',
-  border: '#a9a39a',
-  highlight: '#c2410c',
-  route: '#9a3412',
-  label: '#2b2b2b',
-};
-
-/** The same roles for a reader who prefers a dark page. */
-export const DARK_COLORS: typeof COLORS = {
-  water: '#1b2730',
-  land: '#2b2e33',
-  border: '#5d636b',
-  highlight: '#f0884a',
-  route: '#f59e62',
-  label: '#ececec',
-};
+/** The map's colours, light and dark, kept in the one palette (lib/style/palette.ts) with the page's. */
+export { MAP_LIGHT as COLORS, MAP_DARK as DARK_COLORS, HIGHLIGHT_OPACITY } from '../style/palette.ts';
 
 /** Any layer type's paint property name (distributed over the union of layer types). */
 type PaintOf<L> = L extends { paint?: infer P } ? keyof NonNullable<P> : never;
@@ -38,7 +25,25 @@ export function themePaint(colors: typeof COLORS): [prefix: string, property: Pa
     ['outline-', 'line-color', colors.highlight],
     ['routes', 'line-color', colors.route],
     ['city-dots', 'circle-color', colors.label],
+    ['context-towns', 'text-color', colors.context],
+    ['context-towns', 'text-halo-color', colors.land],
   ];
+}
+
+/** The routes' line width in px; the arrowhead's strokes match it. */
+const ROUTE_WIDTH = MARKS.routeWidth;
+/** Image id of a route's open arrowhead, into a country-only place (geo/routeEnds.ts). */
+export const ROUTE_ARROW = 'route-arrow';
+/** Drawn at twice the size it is shown, so it stays sharp on a high-density screen. */
+const ARROW_RATIO = 2;
+
+/** The arrowhead picture in a colour, for `map.addImage` (MapLibre premultiplies it itself). */
+export function arrowImage(color: string) {
+  const { width, height, alpha } = chevronMask(ROUTE_WIDTH, ARROW_RATIO);
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+  const data = new Uint8Array(width * height * 4);
+  alpha.forEach((a, i) => data.set([r ?? 0, g ?? 0, b ?? 0, Math.round(a * 255)], i * 4));
+  return { image: { width, height, data }, options: { pixelRatio: ARROW_RATIO } };
 }
 
 const FONT = 'Story Sans';
@@ -71,18 +76,23 @@ export const HIGHLIGHT_LAYERS = TIERS.flatMap(([detail]) => [
   [`outline-${detail}`, detail],
 ]) as [string, number][];
 
-export function mapStyle(basemapUrl: string, fontUrl: string): StyleSpecification {
+/** `contextFonts`: the regular weight for context labels (contextFonts.ts); the story's font if none. */
+export function mapStyle(
+  basemapUrl: string,
+  fontUrl: string,
+  contextFonts: { url: string; 'unicode-range'?: string[] }[] = [{ url: fontUrl }],
+): StyleSpecification {
   const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
   return {
     version: 8,
-    'font-faces': { [FONT]: [{ url: fontUrl }] },
-    sources: { basemap: { type: 'geojson', data: basemapUrl }, places: empty, routes: empty },
+    'font-faces': { [FONT]: [{ url: fontUrl }], [CONTEXT_FONT]: contextFonts },
+    sources: { basemap: { type: 'geojson', data: basemapUrl }, places: empty, routes: empty, ...contextSources() },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
       ...TIERS.map(([detail, minzoom, maxzoom]) => ({
         id: `land-${detail}`,
         type: 'fill' as const,
-        source: 'basemap',
+        source: tierSource(detail),
         minzoom,
         maxzoom,
         filter: land(tier(detail)),
@@ -91,42 +101,65 @@ export function mapStyle(basemapUrl: string, fontUrl: string): StyleSpecificatio
       ...TIERS.map(([detail, minzoom, maxzoom]) => ({
         id: `borders-${detail}`,
         type: 'line' as const,
-        source: 'basemap',
+        source: tierSource(detail),
         minzoom,
         maxzoom,
         filter: border(tier(detail)),
-        paint: { 'line-color': COLORS.border, 'line-width': 0.8 },
+        paint: { 'line-color': COLORS.border, 'line-width': MARKS.borderWidth },
       })),
       // Country-level places of the step, drawn as the country's own shape (filled by `highlight`).
       ...TIERS.flatMap(([detail, minzoom, maxzoom]) => [
         {
           id: `highlight-${detail}`,
           type: 'fill' as const,
-          source: 'basemap',
+          source: tierSource(detail),
           minzoom,
           maxzoom,
           filter: highlight(detail, []),
-          paint: { 'fill-color': COLORS.highlight, 'fill-opacity': 0.16 },
+          paint: { 'fill-color': COLORS.highlight, 'fill-opacity': HIGHLIGHT_OPACITY },
         },
         {
           id: `outline-${detail}`,
           type: 'line' as const,
-          source: 'basemap',
+          source: tierSource(detail),
           minzoom,
           maxzoom,
           filter: highlight(detail, []),
-          paint: { 'line-color': COLORS.highlight, 'line-width': 1.5, 'line-dasharray': [2, 1.5] },
+          paint: {
+            'line-color': COLORS.highlight,
+            'line-width': MARKS.outlineWidth,
+            'line-dasharray': MARKS.outlineDash,
+          },
         },
       ]),
+      // Neighbouring towns, under the routes and markers (contextLayers.ts).
+      ...contextLayers(COLORS.context, COLORS.land),
       {
         id: 'routes',
         type: 'line',
         source: 'routes',
+        filter: ['==', ['geometry-type'], 'LineString'],
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: {
           'line-color': COLORS.route,
-          'line-width': 3,
-          'line-dasharray': ['case', ['get', 'planned'], ['literal', [1.5, 1.5]], ['literal', [1, 0]]],
+          'line-width': ROUTE_WIDTH,
+          'line-dasharray': ['case', ['get', 'planned'], ['literal', MARKS.plannedDash], ['literal', [1, 0]]],
+        },
+      },
+      {
+        // A picture, not a line: it keeps its size in px at every zoom, as the static maps draw it.
+        // Turned with the map, so it points along the route under any bearing or pitch.
+        id: 'route-arrows',
+        type: 'symbol',
+        source: 'routes',
+        filter: ['==', ['geometry-type'], 'Point'],
+        layout: {
+          'icon-image': ROUTE_ARROW,
+          'icon-rotate': ['get', 'angle'],
+          'icon-rotation-alignment': 'map',
+          'icon-pitch-alignment': 'map',
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
         },
       },
       {
@@ -136,7 +169,7 @@ export function mapStyle(basemapUrl: string, fontUrl: string): StyleSpecificatio
         type: 'circle',
         source: 'places',
         filter: ['!=', ['get', 'precision'], 'country'],
-        paint: { 'circle-radius': 3, 'circle-color': COLORS.label },
+        paint: { 'circle-radius': MARKS.cityDotRadius, 'circle-color': COLORS.label },
       },
     ],
   };

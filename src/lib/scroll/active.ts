@@ -42,12 +42,32 @@ export function stepProgress(step: StepBox, trigger: number): number {
   return Math.min(1, Math.max(0, (trigger - step.top) / step.height));
 }
 
+/** Between a card read over the map and the foot of the screen (px). */
+export const CARD_FOOT = 12;
+
 /**
- * The document scroll position that puts the middle of a step on the trigger line: the reading
- * position `goTo` and deep links jump to. `pageTop` is the step's top in document coordinates.
+ * How far a step must move (px, down positive) to its reading position, where `goTo` and deep
+ * links put it and for which the camera frames the step. Beside the map, that is the step's middle
+ * on the trigger line. Over the map (phones held upright), it is the card at the foot of the
+ * screen, which leaves the map above it as large as can be, as long as the step is still the
+ * active one there. `step` is the step's box and `cardBottom` its card's foot, in viewport px.
  */
-export function scrollTargetFor(pageTop: number, height: number, trigger: number, maxScroll: number): number {
-  return Math.round(Math.min(maxScroll, Math.max(0, pageTop + height / 2 - trigger)));
+export function readingShift(
+  step: StepBox,
+  cardBottom: number | undefined,
+  trigger: number,
+  viewportHeight: number,
+  wide: boolean,
+): number {
+  if (wide || cardBottom === undefined) return trigger - (step.top + step.height / 2);
+  const foot = viewportHeight - CARD_FOOT - cardBottom;
+  // The step is active while its top is above the trigger line and its foot below it.
+  return Math.min(trigger - step.top, Math.max(trigger - step.top - step.height + 1, foot));
+}
+
+/** The document scroll position for a shift, within what the page can scroll, in whole pixels. */
+export function scrollTargetFor(scrollY: number, shift: number, maxScroll: number): number {
+  return Math.round(Math.min(maxScroll, Math.max(0, scrollY - shift)));
 }
 
 /** How much of a step's route to draw: it grows over the first half of the step, then stays whole. */

@@ -76,11 +76,28 @@ export function compileStory(raw: StoryFile, slug: string, countries: ReadonlyMa
     source: get(sources, e.source),
   }));
   const eventById = new Map(events.map((e) => [e.id, e]));
-  const camera = (c: CameraFile): Camera => {
-    if ('center' in c)
-      return { kind: 'view', center: c.center, zoom: c.zoom, bearing: c.bearing ?? 0, pitch: c.pitch ?? 0 };
+  /**
+   * What a step shows, which its camera must keep in view: the places of its markers and the ends
+   * of its routes (the points they are drawn at; a country's is its anchor on land).
+   */
+  const subject = (s: (typeof raw.steps)[number]): LngLat[] => [
+    ...(s.events ?? []).flatMap((id): LngLat[] => {
+      const place = eventById.get(id)?.place;
+      return place ? [place.coordinates] : [];
+    }),
+    ...(s.routes ?? []).flatMap((id): LngLat[] => {
+      const r = (raw.routes ?? []).find((route) => route.id === id);
+      return r ? [get(places, r.from).coordinates, get(places, r.to).coordinates] : [];
+    }),
+  ];
+  const camera = (c: CameraFile, shown: LngLat[]): Camera => {
+    if ('center' in c) {
+      const view = { center: c.center, zoom: c.zoom, bearing: c.bearing ?? 0, pitch: c.pitch ?? 0 };
+      return { kind: 'view', ...view, ...(shown.length ? { subject: shown } : {}) };
+    }
     const boxes = c.fit.map((ref) => (eventById.get(ref)?.place ?? get(places, ref)).bbox);
-    return { kind: 'fit', ids: c.fit, bbox: unionBBox(boxes), maxZoom: c.maxZoom ?? 9 };
+    const points = shown.map(([lng, lat]): BBox => [lng, lat, lng, lat]);
+    return { kind: 'fit', ids: c.fit, bbox: unionBBox([...boxes, ...points]), maxZoom: c.maxZoom ?? 9 };
   };
   return {
     slug,
@@ -108,7 +125,7 @@ export function compileStory(raw: StoryFile, slug: string, countries: ReadonlyMa
       html: paragraphs(s.text),
       events: s.events ?? [],
       routes: s.routes ?? [],
-      camera: camera(s.camera),
+      camera: camera(s.camera, subject(s)),
     })),
   };
 }

@@ -65,7 +65,9 @@ export interface Route {
 }
 
 export type Camera =
-  | { kind: 'view'; center: LngLat; zoom: number; bearing: number; pitch: number }
+  /** `subject`: the step's marked places and route ends; the camera zooms out to keep them in view. */
+  | { kind: 'view'; center: LngLat; zoom: number; bearing: number; pitch: number; subject?: LngLat[] }
+  /** `bbox` holds the places to fit and the step's marked places and route ends. */
   | { kind: 'fit'; ids: string[]; bbox: BBox; maxZoom: number };
 
 export interface Step {

@@ -1,0 +1,103 @@
+/**
+ * Context on the live map: the neighbouring towns the build chose (geo/gazetteer.ts), and the
+ * fine (1:10m) tier of the basemap, which comes in its own source so it is fetched only once a
+ * step comes close (loadFineTier). Towns are drawn as context, not as the story's places: small,
+ * grey, regular weight, no dot, under the routes and the markers, and never where a story
+ * place's label goes.
+ */
+import type { LayerSpecification, Map as MapLibreMap, GeoJSONSource, SourceSpecification } from 'maplibre-gl';
+import { DETAIL_ZOOM } from '../geo/basemap.ts';
+import { TOWN_MIN_ZOOM } from '../geo/gazetteer.ts';
+
+/** The source of the fine tier and the smaller towns; empty until loadFineTier fills it. */
+export const FINE_SOURCE = 'basemap-fine';
+/** Name of the regular-weight label font (its files: contextFonts.ts). */
+export const CONTEXT_FONT = 'Story Sans Regular';
+
+/** Which source holds a basemap tier: the fine one is loaded apart. */
+export const tierSource = (detail: number) => (detail === 2 ? FINE_SOURCE : 'basemap');
+
+export function contextSources(): Record<string, SourceSpecification> {
+  return { [FINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
+}
+
+function towns(id: string, source: string, color: string, halo: string): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source,
+    minzoom: TOWN_MIN_ZOOM,
+    // Filters see whole zooms only, which is why the build gives each town a whole `minzoom`.
+    filter: ['all', ['==', ['get', 'kind'], 'town'], ['<=', ['get', 'minzoom'], ['zoom']]],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': [CONTEXT_FONT],
+      'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 10, 12.5],
+      'text-max-width': 8,
+      'text-padding': 6,
+      // Bigger towns win when two collide.
+      'symbol-sort-key': ['-', 0, ['get', 'population']],
+    },
+    paint: { 'text-color': color, 'text-halo-color': halo, 'text-halo-width': 1.2 },
+  };
+}
+
+/**
+ * Keeps towns off the story's places. Their names are HTML markers (markers.ts) that MapLibre's
+ * collision cannot see, so each place's name is placed here too, invisibly, on either side of it
+ * (where a marker's label may go): always placed, so no town label is placed over it.
+ */
+function keepClear(anchor: 'left' | 'right'): LayerSpecification {
+  return {
+    id: `context-clear-${anchor}`,
+    type: 'symbol',
+    source: 'places',
+    minzoom: TOWN_MIN_ZOOM,
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': [CONTEXT_FONT],
+      'text-size': 16,
+      'text-anchor': anchor,
+      'text-offset': [anchor === 'left' ? -0.5 : 0.5, 0],
+      'text-padding': 8,
+      'text-allow-overlap': true,
+    },
+    paint: { 'text-opacity': 0 },
+  };
+}
+
+/**
+ * The context layers, to go above the land and below the routes. The invisible place names come
+ * last: MapLibre places the top layer's symbols first, so theirs are placed before any town's.
+ */
+export function contextLayers(color: string, halo: string): LayerSpecification[] {
+  return [
+    towns('context-towns', 'basemap', color, halo),
+    towns('context-towns-fine', FINE_SOURCE, color, halo),
+    keepClear('left'),
+    keepClear('right'),
+  ];
+}
+
+/** A camera this close draws the fine tier: fetch it a little before, while the camera flies. */
+export const needsFine = (zoom: number) => zoom + 0.5 >= DETAIL_ZOOM;
+
+/**
+ * Fills the fine source from `url` the first time it is needed: when asked (a step's target zoom
+ * needs it, so it loads during the flight) or when the map itself comes that close. Once.
+ */
+export function loadFineTier(map: MapLibreMap, url: string): { need: () => void } {
+  let done = false;
+  const need = () => {
+    if (done) return;
+    const source = map.getSource<GeoJSONSource>(FINE_SOURCE);
+    // Asked before the style has loaded (a deep link to a close-up): as soon as it has.
+    if (!source) return void map.once('load', need);
+    done = true;
+    map.off('zoom', onZoom);
+    void source.setData(url);
+  };
+  const onZoom = () => needsFine(map.getZoom()) && need();
+  map.on('zoom', onZoom);
+  return { need };
+}

@@ -1,0 +1,49 @@
+/**
+ * A still of the map as it stands, held over it while the next step's picture loads. For a reader
+ * who asked for reduced motion the camera jumps, and MapLibre's worker sends the new routes and the
+ * basemap's tiles for the new place a frame or more later: without a still, those frames show an
+ * empty sea under the old route. With it, the old picture stays until the new one is complete.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+/** Longest a still is held, should the map never settle (a basemap tier that fails to load). */
+const LONGEST_MS = 1500;
+
+/** Covers the map with a copy of what it shows now, until it next goes idle. */
+export function holdStill(map: MapLibreMap): void {
+  const container = map.getContainer();
+  container.querySelector(':scope > .map-still')?.remove();
+  const gl = map.getCanvas();
+  // Drawn now, so the picture can be copied before the browser clears the drawing buffer.
+  map.redraw();
+  const copy = document.createElement('canvas');
+  copy.width = gl.width;
+  copy.height = gl.height;
+  copy.style.cssText = 'width: 100%; height: 100%; display: block';
+  copy.getContext('2d')?.drawImage(gl, 0, 0);
+  // The markers are HTML over the canvas: copied as they look (a span, with none of the button's
+  // hooks, so nothing can focus, click or find the copy as a marker).
+  const markers = [...container.querySelectorAll<HTMLElement>('.maplibregl-marker')].map((m) => {
+    const span = document.createElement('span');
+    span.className = m.className;
+    span.style.cssText = m.style.cssText;
+    if (m.dataset.active) span.dataset.active = m.dataset.active;
+    span.innerHTML = m.innerHTML;
+    return span;
+  });
+  const still = document.createElement('div');
+  still.className = 'map-still';
+  still.setAttribute('aria-hidden', 'true');
+  still.inert = true;
+  // Above the markers (markers.ts gives them z-index 1 and 2), letting pointers through to them.
+  still.style.cssText = 'position: absolute; inset: 0; z-index: 3; pointer-events: none; overflow: hidden';
+  still.append(copy, ...markers);
+  container.append(still);
+  const release = () => {
+    still.remove();
+    clearTimeout(timer);
+    map.off('idle', release);
+  };
+  const timer = setTimeout(release, LONGEST_MS);
+  map.once('idle', release);
+}

@@ -1,0 +1,106 @@
+/**
+ * The subject is never hidden: at eight sizes (phones both ways up, a tablet, two desktops, and the
+ * embed page in frames 375 and 760 px wide), for every step of both fixture stories, each active
+ * marker, its label, and each named place at the end of the step's routes are on screen, and what
+ * the reader sees there (`document.elementFromPoint`) is the map, not the card, the timeline, the
+ * key or anything else over it. Points come from the public `storyMap.project`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openStory, serveSite, settled, watch, type Site } from './harness.ts';
+import { storyOf } from './expect.ts';
+import type { Story } from '../../src/lib/story/model.ts';
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const SIZES = [
+  { name: 'phone', width: 390, height: 844, path: '' },
+  { name: 'phone on its side', width: 844, height: 390, path: '' },
+  { name: 'tablet', width: 768, height: 1024, path: '' },
+  { name: 'tablet on its side', width: 1024, height: 768, path: '' },
+  { name: 'laptop', width: 1440, height: 900, path: '' },
+  { name: 'desktop', width: 1920, height: 1080, path: '' },
+  { name: 'embed 375 px wide', width: 375, height: 600, path: 'embed/' },
+  { name: 'embed 760 px wide', width: 760, height: 560, path: 'embed/' },
+];
+const STORIES = [
+  { story: 'Haiti', home: '/mss-haiti/' },
+  { story: 'Pacific', home: '/pacific-relief/' },
+];
+
+/** The points a step must show: its markers' places and the named places its routes join. */
+function subjects(story: Story, stepId: string) {
+  const step = story.steps.find((s) => s.id === stepId);
+  const places = new Map<string, [number, number]>();
+  for (const id of step?.events ?? []) {
+    const place = story.events.find((e) => e.id === id)?.place;
+    if (place) places.set(place.id, place.coordinates);
+  }
+  for (const id of step?.routes ?? []) {
+    const route = story.routes.find((r) => r.id === id);
+    for (const end of route ? [route.from, route.to] : [])
+      if (end.precision !== 'country') places.set(end.id, end.coordinates);
+  }
+  return [...places].map(([id, at]) => ({ id, at }));
+}
+
+describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
+  'the $story story as a $name ($width×$height)',
+  ({ width, height, home, path }) => {
+    it('shows every step’s subject where nothing covers it', async () => {
+      const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+      const watched = watch(page, site.url);
+      await openStory(page, site.url + home + path);
+      const story = await storyOf(page);
+      const problems: string[] = [];
+      for (const step of story.steps) {
+        await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
+        await settled(page);
+        const points = subjects(story, step.id);
+        const seen = await page.evaluate((points) => {
+          // The locator inset lets clicks through, so elementFromPoint cannot see it: check its box.
+          const inset = document.querySelector('[data-testid="locator"]')?.getBoundingClientRect();
+          const onMap = (x: number, y: number) => {
+            if (!(x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight)) return 'off screen';
+            if (inset && x >= inset.left && x <= inset.right && y >= inset.top && y <= inset.bottom)
+              return 'under the locator inset';
+            const hit = document.elementFromPoint(x, y);
+            if (hit?.closest('[data-testid="map-canvas"]')) return '';
+            const what = hit?.closest('[class]')?.className ?? hit?.tagName ?? 'nothing';
+            return `under ${String(what).split(' ')[0]}`;
+          };
+          const found = points.map(({ id, at }) => {
+            const [x, y] = window.storyMap?.project(at) ?? [NaN, NaN];
+            return { id, problem: onMap(x, y) };
+          });
+          // Each active marker's label, at its middle.
+          const labels = [...document.querySelectorAll<HTMLElement>('button[data-event][data-active="true"]')].map(
+            (m) => {
+              const label = m.querySelector<HTMLElement>('.marker__label');
+              const r = label?.getBoundingClientRect();
+              const shown = label && r && r.width > 0 && getComputedStyle(label).visibility === 'visible';
+              return {
+                id: `label of ${m.dataset.place}`,
+                problem: shown ? onMap((r.left + r.right) / 2, (r.top + r.bottom) / 2) : '',
+              };
+            },
+          );
+          return [...found, ...labels];
+        }, points);
+        for (const s of seen) if (s.problem) problems.push(`${step.id}: ${s.id} ${s.problem}`);
+      }
+      expect(problems).toEqual([]);
+      expect(watched.errors).toEqual([]);
+      await page.close();
+    });
+  },
+);

@@ -1,0 +1,175 @@
+/**
+ * What the map draws around its marks, on the Haiti story: a route into a country-only place ends
+ * in the key's arrowhead; under reduced motion a step change never shows an empty sea; in a
+ * flight the markers stay on their places; in the dark the step's country marker takes its own
+ * colour. Pixels are read from screenshots (pngjs), never from MapLibre's insides.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openStory, serveSite, settled, watch, type Site } from './harness.ts';
+import { storyOf } from './expect.ts';
+import { COLORS, DARK_COLORS } from '../../src/lib/map/style.ts';
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+/** Share of the map's pixels within a few levels of the sea's colour. */
+async function seaShare(page: Page, water: string): Promise<number> {
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  if (!box) throw new Error('no map');
+  // Below the timeline, above the key: the part of the map nothing covers.
+  const clip = { x: box.x, y: box.y + 200, width: box.width, height: box.height - 400 };
+  const png = PNG.sync.read(await page.screenshot({ clip }));
+  const sea = rgb(water);
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) if (sea.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 3)) n++;
+  return n / (png.data.length / 4);
+}
+
+describe('a route into a country-only place', () => {
+  it.each(['/', '/pacific-relief/'])(
+    'has the key’s arrowhead entry exactly when the story %s has one',
+    async (path) => {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await openStory(page, site.url + path);
+      const story = await storyOf(page);
+      const into = story.routes.some((r) => r.to.precision === 'country');
+      const entry = page.locator('.legend li', { hasText: 'Route into a country' });
+      expect(await entry.count()).toBe(into ? 1 : 0);
+      if (into) expect(await entry.locator('svg path').count()).toBe(1);
+      await page.close();
+    },
+  );
+});
+
+describe('the evacuation to the Dominican Republic', () => {
+  it.each([
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ])('stops inside the country, well clear of its marker, at $width×$height', async ({ width, height }) => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+    await openStory(page, site.url + '/');
+    await page.evaluate((id) => window.storyMap?.goTo(id), 'evacuation');
+    await settled(page);
+    await page.evaluate(() => window.storyMap?.ready);
+    const marker = await page.locator('button[data-place="dominican-republic"]').boundingBox();
+    const map = await page.getByTestId('map-canvas').boundingBox();
+    if (!marker || !map) throw new Error('no marker or map');
+    const png = PNG.sync.read(await page.screenshot());
+    const route = rgb(COLORS.route);
+    const [mx, my] = [marker.x + marker.width / 2, marker.y + marker.height / 2];
+    let drawn = 0;
+    let nearest = Infinity;
+    for (let y = Math.ceil(map.y); y < map.y + map.height; y++)
+      for (let x = Math.ceil(map.x); x < map.x + map.width; x++) {
+        const i = (y * png.width + x) * 4;
+        if (!route.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 8)) continue;
+        drawn++;
+        nearest = Math.min(nearest, Math.hypot(x - mx, y - my));
+      }
+    expect(drawn, 'route pixels').toBeGreaterThan(50);
+    // The marker says "somewhere in this country": the route must not seem to end on it.
+    expect(nearest).toBeGreaterThan(40);
+    await page.close();
+  });
+});
+
+describe('with reduced motion', () => {
+  it('never shows an empty sea between one step and the next', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+    const watched = watch(page, site.url);
+    // A phone's network: the basemap's fine tier, fetched when a step first comes close, arrives
+    // well after the camera has jumped there.
+    await page.route('**/*.fine.json', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await openStory(page, site.url + '/');
+    for (const [from, to] of [
+      ['delegation', 'evacuation'],
+      ['intro', 'injuries'],
+    ] as const) {
+      await page.evaluate((id) => window.storyMap?.goTo(id), from);
+      await settled(page);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+      expect(await page.evaluate(() => document.querySelector('.map-still'))).toBeNull();
+      // Each of the first frames after the jump, as the reader sees them: the old picture or the
+      // new one, with land in it, never the sea alone while tiles are on their way.
+      const going = page.evaluate((id) => window.storyMap?.goTo(id), to);
+      const shares: number[] = [];
+      for (let i = 0; i < 6; i++) shares.push(await seaShare(page, COLORS.water));
+      await going;
+      for (const [i, share] of shares.entries()) expect(share, `${from} → ${to}, frame ${i}`).toBeLessThan(0.97);
+    }
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('in a flight', () => {
+  it('keeps every marker on its place, frame by frame', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await openStory(page, site.url + '/');
+    const story = await storyOf(page);
+    const places = Object.fromEntries(story.places.map((p) => [p.id, p.coordinates]));
+    await page.evaluate((id) => window.storyMap?.goTo(id), 'gangs');
+    await settled(page);
+    const going = page.evaluate((id) => window.storyMap?.goTo(id), 'intro');
+    // Samples every frame until the flight has ended: how far each marker is from its place.
+    const worst = await page.evaluate(async (places) => {
+      const canvas = document.querySelector('[data-testid="map-canvas"]') as HTMLElement;
+      let far = 0;
+      let frames = 0;
+      let moving = 0;
+      while (frames < 2000 && (moving === 0 || canvas.dataset.moving === 'true')) {
+        await new Promise((r) => requestAnimationFrame(r));
+        frames++;
+        if (canvas.dataset.moving !== 'true') continue;
+        moving++;
+        for (const b of document.querySelectorAll<HTMLElement>('button[data-place]')) {
+          const at = window.storyMap?.project(places[b.dataset.place ?? ''] as [number, number]);
+          const r = b.getBoundingClientRect();
+          if (at) far = Math.max(far, Math.hypot(r.left + r.width / 2 - at[0], r.top + r.height / 2 - at[1]));
+        }
+      }
+      return { far, moving };
+    }, places);
+    await going;
+    expect(worst.moving, 'frames of flight seen').toBeGreaterThan(5);
+    // Pushed aside by a neighbour at most the spacing markers.ts keeps (30 px), never left behind.
+    expect(worst.far).toBeLessThanOrEqual(32);
+    await page.close();
+  });
+});
+
+describe('in the dark', () => {
+  it('rings the step’s country marker in its own colour, not the country’s', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await openStory(page, site.url + '/');
+    await page.evaluate((id) => window.storyMap?.goTo(id), 'evacuation');
+    await settled(page);
+    const ring = await page.evaluate(
+      () =>
+        getComputedStyle(document.querySelector('button[data-place="dominican-republic"]') as Element, '::before')
+          .borderTopColor,
+    );
+    expect(ring).toBe(`rgb(${rgb(DARK_COLORS.activeMarker).join(', ')})`);
+    expect(await seaShare(page, DARK_COLORS.water)).toBeLessThan(0.97);
+    await page.close();
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { geoContains } from 'd3-geo';
+import type { Feature, Polygon } from 'geojson';
+import { boxCenter, boxPolygon, drawLocator, showLocator } from '../../src/lib/geo/locator.ts';
+import type { BBox } from '../../src/lib/story/model.ts';
+
+/** A made-up continent: a square 40° across on the equator. */
+const land: Feature<Polygon> = {
+  type: 'Feature',
+  properties: {},
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [-20, -20],
+        [-20, 20],
+        [20, 20],
+        [20, -20],
+        [-20, -20],
+      ],
+    ],
+  },
+};
+
+describe('showLocator', () => {
+  it.each([
+    { zoom: 1, shown: false },
+    { zoom: 3.9, shown: false },
+    { zoom: 4, shown: true },
+    { zoom: 9, shown: true },
+  ])('zoom $zoom → $shown', ({ zoom, shown }) => expect(showLocator(zoom)).toBe(shown));
+});
+
+describe('boxCenter', () => {
+  it.each([
+    { name: 'a plain box', box: [10, 0, 20, 10] as BBox, expected: [15, 5] },
+    { name: 'a box across 180° written eastwards', box: [170, -20, 200, -10] as BBox, expected: [-175, -15] },
+    { name: 'a box across 180° written westwards', box: [-190, -20, -160, -10] as BBox, expected: [-175, -15] },
+  ])('$name', ({ box, expected }) => expect(boxCenter(box)).toEqual(expected));
+});
+
+describe('boxPolygon', () => {
+  it('holds the box, and not the rest of the world', () => {
+    const box = boxPolygon([-74, 18, -71, 20]);
+    expect(geoContains(box, [-72.3, 18.5])).toBe(true);
+    expect(geoContains(box, [37, 0])).toBe(false);
+  });
+});
+
+describe('drawLocator', () => {
+  it('faces the frame: its centre is drawn in the middle of the globe', () => {
+    const d = drawLocator([-10, -10, 10, 10], land, 100);
+    expect(d.sphere).toMatch(/^M/);
+    expect(d.land).toMatch(/^M/);
+    expect('box' in d.frame).toBe(true);
+  });
+
+  it('draws a frame too small to see as a ring at its centre', () => {
+    const d = drawLocator([-0.1, -0.1, 0.1, 0.1], land, 100);
+    expect(d.frame).toEqual({ ring: [50, 50] });
+  });
+
+  it('draws nothing of land on the far side of the globe', () => {
+    expect(drawLocator([170, -10, 190, 10], land, 100).land).toBe('');
+  });
+
+  it('keeps a polar frame in view, tilted no more than 60°', () => {
+    const d = drawLocator([-30, 75, 30, 85], land, 100);
+    expect('box' in d.frame).toBe(true);
+  });
+});
