@@ -1,7 +1,7 @@
 /**
  * Real `vite build` runs: every story file becomes its own page, the home story is also the
- * site's index, the basemap ships as a static file, no story's ids can clash with the page's own,
- * and an invalid story stops the build with an error that names the file, the line and the field,
+ * site's index, the basemap ships as a static file, the page without JavaScript shows the live
+ * page's own components, no story's ids can clash with the page's own, and an invalid story stops the build with an error that names the file, the line and the field,
  * without a stack trace.
  */
 import { execFile } from 'node:child_process';
@@ -10,8 +10,14 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { render } from 'svelte/server';
 import { buildSite as buildInto, ROOT as root } from './build-site.ts';
 import { PAGE_IDS } from '../src/lib/page-ids.ts';
+import type { Story } from '../src/lib/story/model.ts';
+import StepCard from '../src/lib/ui/StepCard.svelte';
+import Unrolled from '../src/lib/ui/Unrolled.svelte';
+import EventTable from '../src/lib/ui/EventTable.svelte';
+import Sources from '../src/lib/ui/Sources.svelte';
 
 const temp = mkdtempSync(join(tmpdir(), 'storymap-build-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -85,6 +91,28 @@ describe('a site with two stories', () => {
       expect(answer.html).toContain(`https://stories.example.org/maps/${slug}/embed/`);
     }
     expect(readFileSync(join(out, 'embed.js'), 'utf8')).toContain('storymap:position');
+  });
+
+  it('writes each step for readers without JavaScript as the live page’s own step card', async () => {
+    const html = readFileSync(join(await built, 'mss-haiti/index.html'), 'utf8');
+    const { story } = inlined(html) as unknown as { story: Story };
+    // A component rendered on its own comes in a pair of hydration markers, inside another without.
+    const markup = (body: string) => body.replace(/^<!--\[-->/, '').replace(/<!--\]-->$/, '');
+    const card = (i: number) => {
+      const step = story.steps[i];
+      if (!step) throw new Error(`no step ${i}`);
+      const props = { step, number: i + 1, total: story.steps.length, active: true, current: false };
+      return markup(render(StepCard, { props }).body);
+    };
+    expect(story.steps.length).toBeGreaterThan(1);
+    for (const [i, step] of story.steps.entries()) {
+      expect(html).toContain(`<li id="${step.id}" data-step="${step.id}">${card(i)}`);
+    }
+    // The whole unrolled list, the event table and the sources are the components' markup too.
+    const main = `<main id="${PAGE_IDS.app}" class="static">${render(Unrolled, { props: { story, maps: 'maps/', eager: 0 } }).body}</main>`;
+    expect(html).toContain(main);
+    expect(html).toContain(render(EventTable, { props: { story } }).body);
+    expect(html).toContain(render(Sources, { props: { story } }).body);
   });
 });
 

@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
-import type { Plugin, ResolvedConfig } from 'vite';
+import { createServer, type Plugin, type ResolvedConfig, type ViteDevServer } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { buildStory, storyFiles as storyFilesIn, slugOf, StoryBuildError, type BuiltStory } from './stories.ts';
 import { pageHead, paths, type PageKind } from './page.ts';
-import { prerender } from './prerender.ts';
 import { storyFiles } from './files.ts';
 import { PALETTE_CSS, RESOLVED_PALETTE_CSS, paletteCss } from './palette-css.ts';
 
@@ -26,6 +27,38 @@ export interface StoryPagesOptions {
 const HEAD = '<!-- storymap:head -->';
 const BODY = '<!-- storymap:body -->';
 const HOST_SCRIPT = new URL('../lib/embed/host-script.js', import.meta.url);
+
+type Prerender = (typeof import('./prerender.ts'))['prerender'];
+/** The page body's renderer: it imports Svelte components, which Node cannot load on its own. */
+const PRERENDER = fileURLToPath(new URL('./prerender.ts', import.meta.url));
+const KIT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Loads prerender.ts through the SSR loader of a dev server: `vite build` runs no other. */
+const ssrPrerender = async (server: ViteDevServer) =>
+  ((await server.ssrLoadModule(PRERENDER)) as typeof import('./prerender.ts')).prerender;
+
+/**
+ * For a build, a short-lived server that compiles the components for `svelte/server` and nothing
+ * else (no config file, no watcher, no other plugins). Once loaded, the renderer needs it no more.
+ */
+async function loadPrerender(): Promise<Prerender> {
+  const server = await createServer({
+    configFile: false,
+    root: KIT_ROOT,
+    logLevel: 'silent',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+    // Svelte from node_modules, as Node loads it: one copy for `render` and the compiled components
+    // (a pre-bundled copy beside it, as under Vitest, leaves the components without their context).
+    ssr: { external: ['svelte'], optimizeDeps: { noDiscovery: true, include: [] } },
+    plugins: [svelte()],
+  });
+  try {
+    return await ssrPrerender(server);
+  } finally {
+    await server.close();
+  }
+}
 
 /** `/index.html` → home; `/<slug>/index.html` → story; `/<slug>/embed/index.html` → embed. */
 export function pageOf(path: string, home: string): { slug: string; kind: PageKind } {
@@ -48,6 +81,9 @@ function withoutStack(error: unknown): unknown {
 
 export function storyPages(options: StoryPagesOptions): Plugin {
   let config: ResolvedConfig;
+  /** The build's page renderer, loaded at buildStart; a dev server loads it per request instead. */
+  let prerender: Prerender | undefined;
+  let devServer: ViteDevServer | undefined;
   let built = new Map<string, BuiltStory>();
   let files = new Map<string, string | Uint8Array>();
   /** Set when configResolved has just loaded the stories, so buildStart needn't load them again. */
@@ -92,11 +128,12 @@ export function storyPages(options: StoryPagesOptions): Plugin {
       }
       fresh = true;
     },
-    buildStart() {
+    async buildStart() {
       // Dev servers and rebuilds in watch mode (re)load here.
       if (!fresh) load();
       fresh = false;
       for (const file of storyFilesIn(dir())) this.addWatchFile(file);
+      if (config.command === 'build') prerender = await loadPrerender();
     },
     resolveId(id) {
       if (id === PALETTE_CSS) return RESOLVED_PALETTE_CSS;
@@ -109,20 +146,25 @@ export function storyPages(options: StoryPagesOptions): Plugin {
     },
     transformIndexHtml: {
       order: 'pre',
-      handler(html, ctx) {
+      async handler(html, ctx) {
         const page = pageOf(ctx.path, options.home);
         const story = built.get(page.slug);
         if (!story) throw new Error(`no story "${page.slug}"`);
         const { own } = paths(page.kind, page.slug);
-        return html
-          .replace(HEAD, pageHead(story, { kind: page.kind, site, csp: config.command === 'build' }))
-          .replace(BODY, prerender(story.story, page.kind, `${own}maps/`));
+        // In dev, the server's own loader: an edited component shows on the next reload.
+        const render = devServer ? await ssrPrerender(devServer) : prerender;
+        if (!render) throw new Error('the page renderer is not loaded (buildStart has not run)');
+        const head = pageHead(story, { kind: page.kind, site, csp: config.command === 'build' });
+        const body = render(story.story, page.kind, `${own}maps/`);
+        // Replaced by functions: a replacement string would read story text's `$&` or `$'` as patterns.
+        return html.replace(HEAD, () => head).replace(BODY, () => body);
       },
     },
     generateBundle() {
       for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source });
     },
     configureServer(server) {
+      devServer = server;
       server.watcher.on('change', (file) => {
         if (file.startsWith(dir())) {
           load();

@@ -75,14 +75,19 @@ export function constrain(target: CameraTarget, viewport: Viewport, padding: Pad
   return { ...target, center: [target.center[0], inverseY(clamped / world)] };
 }
 
+/** Pixels kept between a step's marked places and the edge of its frame, for their markers. */
+export const SUBJECT_ROOM = 24;
+
 /**
  * The closest zoom at which every point is inside the padded frame around `center`: a camera set
  * by centre and zoom gives way on a small screen rather than hide what the step shows. (Bearing
  * and pitch are left out of the sums: they turn or tilt the frame, a near enough approximation.)
  */
 export function zoomToShow(center: LngLat, points: readonly LngLat[], viewport: Viewport, padding: Padding): number {
-  const halfWidth = Math.max(1, viewport.width - padding.left - padding.right) / 2;
-  const halfHeight = Math.max(1, viewport.height - padding.top - padding.bottom) / 2;
+  // Room for the marker itself, and for nearby markers being moved apart (markers.ts).
+  const room = SUBJECT_ROOM;
+  const halfWidth = Math.max(1, (viewport.width - padding.left - padding.right) / 2 - room);
+  const halfHeight = Math.max(1, (viewport.height - padding.top - padding.bottom) / 2 - room);
   let zoom = Infinity;
   for (const [lng, lat] of points) {
     const dx = Math.abs(mercatorX(nearestLng(lng, center[0])) - mercatorX(center[0])) * TILE;

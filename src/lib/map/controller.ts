@@ -9,7 +9,8 @@ import fontUrl from '@fontsource/source-sans-3/files/source-sans-3-latin-600-nor
 import type { Story } from '../story/model.ts';
 import type { StepView } from '../story/view.ts';
 import { cameraTarget, type CameraTarget, type Padding } from '../geo/camera.ts';
-import { framePadding } from '../geo/freeArea.ts';
+import { framePadding, freeArea, type Rect } from '../geo/freeArea.ts';
+import type { Box } from '../geo/labelPlacement.ts';
 import { showLocator } from '../geo/locator.ts';
 import type { Covers } from '../ui/measureCovers.ts';
 import { nearestLng } from '../geo/bbox.ts';
@@ -55,6 +56,8 @@ export class MapController {
   /** The frame (padding) measured for the step and map size in `frameKey`. */
   private frameKey = '';
   private padding: Padding | undefined;
+  /** The part of the map nothing covers, for the step in `frameKey`: labels go there first. */
+  private free: Rect | undefined;
   /** What covers the top of the map now; marker labels keep out of it. */
   private overlayTop = 0;
   /** The latest state asked for before the map had loaded; drawn as soon as it has. */
@@ -92,7 +95,10 @@ export class MapController {
         this.lines = new Map(story.routes.map((r) => [r.id, routeLine(r, basemap as FeatureCollection | undefined)]));
         this.setArrow();
         this.setPlaces();
-        this.markers = addMarkers(this.map, story, onOpen, () => this.overlayTop);
+        this.markers = addMarkers(this.map, story, onOpen, ([width, height]) => [
+          ...(this.free ? [[this.free.left, this.free.top, this.free.right, this.free.bottom] as Box] : []),
+          [0, this.overlayTop, width, height],
+        ]);
         if (this.pending) this.render(this.pending.view, this.pending.options);
         this.map.once('idle', () => resolve());
       });
@@ -184,10 +190,15 @@ export class MapController {
     if (frameKey !== this.frameKey || !this.padding) {
       this.frameKey = frameKey;
       const covers = options.covers();
-      this.padding = framePadding(viewport, covers.always);
+      let over = covers.always;
       // The locator inset shows on close-ups: keep those places clear of its corner too.
-      if (covers.close.length && showLocator(cameraTarget(view.step.camera, viewport, this.padding).zoom))
-        this.padding = framePadding(viewport, [...covers.always, ...covers.close]);
+      if (
+        covers.close.length &&
+        showLocator(cameraTarget(view.step.camera, viewport, framePadding(viewport, over)).zoom)
+      )
+        over = [...over, ...covers.close];
+      this.padding = framePadding(viewport, over);
+      this.free = freeArea(viewport, over);
     }
     const padding = this.padding;
     const target = cameraTarget(view.step.camera, viewport, padding);

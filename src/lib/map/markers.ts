@@ -9,7 +9,7 @@ import { eventLabel } from '../story/describe.ts';
 import { isolate } from '../story/isolate.ts';
 import { separate, type Offset } from '../geo/spread.ts';
 import { activeIn, groupByPlace, leadEvent, markerText, type PlaceGroup } from '../geo/groups.ts';
-import { placeLabels, type Box, type LabelRequest } from '../geo/labelPlacement.ts';
+import { placeLabels, type Box, type LabelRequest, type Side } from '../geo/labelPlacement.ts';
 
 /** Centre-to-centre distance that keeps two markers' 24 px targets (active: 28 px) apart. */
 const MIN_DISTANCE = 30;
@@ -76,8 +76,11 @@ export function addMarkers(
   map: MapLibreMap,
   story: Story,
   onOpen: (ids: string[], button: HTMLElement) => void,
-  /** Pixels at the top of the map under something else (the timeline): no label goes there. */
-  coveredTop: () => number,
+  /**
+   * Where labels may go, in map pixels, best first: the part of the map nothing covers (the
+   * card, the timeline, the key), then the map below the timeline for a label that fits nowhere else.
+   */
+  labelFrames: (size: readonly [number, number]) => Box[],
 ): MarkerSet {
   const markers: PlaceMarker[] = groupByPlace(story.events).map((group) => {
     const { button, label } = createButton(group, onOpen);
@@ -94,7 +97,7 @@ export function addMarkers(
 
   /** Keeps markers of nearby places apart at the current zoom, and places the active labels. */
   const relayout = () => {
-    const frame: Box = [0, coveredTop(), size[0] ?? 0, size[1] ?? 0];
+    const frames = labelFrames([size[0] ?? 0, size[1] ?? 0]);
     const anchors = markers.map(({ marker }) => map.project(marker.getLngLat()));
     const at = separate(
       anchors.map((a): Offset => [a.x, a.y]),
@@ -125,7 +128,15 @@ export function addMarkers(
           ]
         : [],
     );
-    const placed = new Map(placeLabels(requests, obstacles, frame, GAP).map((p) => [Number(p.id), p.side]));
+    const placed = new Map<number, Side>();
+    const taken = [...obstacles];
+    for (const frame of frames) {
+      const left = requests.filter((r) => !placed.has(Number(r.id)));
+      for (const p of placeLabels(left, taken, frame, GAP)) {
+        placed.set(Number(p.id), p.side);
+        taken.push(p.box);
+      }
+    }
     markers.forEach((m, i) => {
       const side = placed.get(i);
       if (side) m.label.dataset.side = side;

@@ -58,10 +58,12 @@ export interface Covers {
 export function measureCovers(elements: CoverElements): Covers {
   const { stage } = elements;
   const s = stage.getBoundingClientRect();
-  const close = [...stage.querySelectorAll('[data-covers-map="close"]')].map((el) => {
-    const r = el.getBoundingClientRect();
-    return { left: r.left - s.left, right: r.right - s.left, top: r.top - s.top, bottom: r.bottom - s.top };
-  });
+  const close = [...stage.querySelectorAll('[data-covers-map="close"]')]
+    .filter((el) => el.getClientRects().length > 0)
+    .map((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left - s.left, right: r.right - s.left, top: r.top - s.top, bottom: r.bottom - s.top };
+    });
   return { always: measureAlways(elements), close };
 }
 
