@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   activeIndex,
+  isWide,
   routeFraction,
   scrollTargetFor,
   readingShift,
@@ -110,5 +111,24 @@ describe('triggerFraction', () => {
     { width: 599, height: 300, expected: 0.65 },
   ])('is $expected of a $width x $height viewport', ({ width, height, expected }) => {
     expect(triggerFraction(width, height)).toBe(expected);
+  });
+});
+
+describe('isWide: text beside the map, or cards over it', () => {
+  it.each([
+    { name: 'a phone held upright', width: 390, height: 844, wide: false },
+    { name: 'a phone held sideways', width: 844, height: 390, wide: true },
+    { name: 'a small phone held sideways', width: 667, height: 375, wide: true },
+    { name: 'a tablet held upright', width: 768, height: 1024, wide: false },
+    {
+      name: 'a 760 px frame, 560 tall (a 400 px map beside the text is too narrow)',
+      width: 760,
+      height: 560,
+      wide: false,
+    },
+    { name: 'an 800 px frame, 600 tall', width: 800, height: 600, wide: true },
+    { name: 'a laptop', width: 1440, height: 900, wide: true },
+  ])('$name: $wide', ({ width, height, wide }) => {
+    expect(isWide(width, height)).toBe(wide);
   });
 });

@@ -9,7 +9,9 @@
  * held upright). The same rule is the media query in app.css: keep them together.
  */
 export function isWide(width: number, height: number): boolean {
-  return width >= 900 || (width >= 600 && width > height);
+  // Held sideways, a phone is too short to stack a card over the map; a taller frame of 600 to
+  // 800 px is better stacked than split into a text column and a map barely 400 px wide.
+  return width >= 900 || (width >= 600 && width > height && (height < 500 || width >= 800));
 }
 
 /** Where the trigger line sits, as a fraction of the viewport height from its top. */
