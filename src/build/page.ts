@@ -92,7 +92,6 @@ export function pageHead(built: BuiltStory, options: PageOptions): string {
     `<meta name="twitter:description" content="${summary}" />`,
     `<meta name="twitter:image" content="${urls.preview}" />`,
     `<link rel="alternate" type="application/json+oembed" href="${urls.oembed}" title="${title}" />`,
-    `<link rel="preload" href="${data.basemap}" as="fetch" type="application/json" crossorigin />`,
     `<script type="application/json" id="${PAGE_IDS.data}">${inertJson(data)}</script>`,
   ].join('\n    ');
 }
