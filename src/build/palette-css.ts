@@ -26,7 +26,13 @@ const block = (selector: string, properties: [string, string][]) =>
 
 /** `:root` in the light theme, overridden for a dark screen and then for print (print wins). */
 export function paletteCss(): string {
-  const sizes: [string, string][] = [['--map-route-width', `${MARKS.routeWidth}px`]];
+  const sizes: [string, string][] = [
+    ['--map-route-width', `${MARKS.routeWidth}px`],
+    ['--marker-target', `${MARKS.markerTarget}px`],
+    ['--marker-target-active', `${MARKS.activeMarkerTarget}px`],
+    ['--marker-dot', `${MARKS.markerDiameter}px`],
+    ['--marker-dot-active', `${MARKS.activeMarkerDiameter}px`],
+  ];
   return [
     '/* Generated from src/lib/style/palette.ts by src/build/palette-css.ts: edit the palette. */\n',
     block(':root', [...cssProperties(PAGE_LIGHT, MAP_LIGHT, LOCATOR_LIGHT), ...sizes]),

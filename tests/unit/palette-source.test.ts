@@ -11,6 +11,7 @@ import {
   LOCATOR_DARK,
   LOCATOR_LIGHT,
   MAP_DARK,
+  MARKS,
   MAP_LIGHT,
   PAGE_DARK,
   PAGE_LIGHT,
@@ -75,5 +76,19 @@ describe('the palette', () => {
     );
     const missing = read.filter(({ name }) => palette.test(name) && !generated.has(name));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the marks’ sizes come from the palette too', () => {
+  it('gives the CSS the markers’ targets and dots, and app.css draws them from it', () => {
+    const css = paletteCss();
+    expect(css).toContain(`--marker-target: ${MARKS.markerTarget}px`);
+    expect(css).toContain(`--marker-target-active: ${MARKS.activeMarkerTarget}px`);
+    expect(css).toContain(`--marker-dot: ${MARKS.markerDiameter}px`);
+    expect(css).toContain(`--marker-dot-active: ${MARKS.activeMarkerDiameter}px`);
+    const app = readFileSync(new URL('../../src/app.css', import.meta.url), 'utf8');
+    const marker = app.slice(app.indexOf('.marker {'), app.indexOf('.marker__count'));
+    // No pixel sizes written out for the marker and its dot: they follow the palette.
+    expect(marker).not.toMatch(/(?:width|height|inset):\s*\d+px/);
   });
 });

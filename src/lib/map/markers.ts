@@ -10,11 +10,12 @@ import { isolate } from '../story/isolate.ts';
 import { separate, type Offset } from '../geo/spread.ts';
 import { activeIn, groupByPlace, leadEvent, markerText, type PlaceGroup } from '../geo/groups.ts';
 import { placeLabels, type Box, type LabelRequest, type Side } from '../geo/labelPlacement.ts';
+import { MARKS } from '../style/palette.ts';
 
 /** Centre-to-centre distance that keeps two markers' 24 px targets (active: 28 px) apart. */
 const MIN_DISTANCE = 30;
-/** Half the marker's size (app.css); the count badge stays within GAP of it. */
-const RADIUS = { active: 14, inactive: 12 };
+/** Half the marker's size (palette.ts, as app.css draws it); the count badge stays within GAP of it. */
+const RADIUS = { active: MARKS.activeMarkerTarget / 2, inactive: MARKS.markerTarget / 2 };
 /** Between a marker and its label: `.marker__label` in app.css keeps the same. */
 const GAP = 6;
 

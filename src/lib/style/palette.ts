@@ -97,7 +97,10 @@ export const MARKS = {
   outlineDash: [2, 1.5],
   /** Where a city really is, under a marker pushed aside. */
   cityDotRadius: 3,
-  /** The dots of a marker and of the step's marker (app.css .marker::before: 24 − 2×4, 28 − 2×2). */
+  /** A marker's button (a 24 px target, WCAG 2.2) and the step's larger one (app.css `.marker`). */
+  markerTarget: 24,
+  activeMarkerTarget: 28,
+  /** The dots drawn inside them (app.css `.marker::before`), and on the static maps. */
   markerDiameter: 16,
   activeMarkerDiameter: 24,
 };
