@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { basename, extname, join, relative } from 'node:path';
-import { parseStory, formatError } from '../lib/story/parse.ts';
+import { parseStory, formatErrors, type StoryError } from '../lib/story/parse.ts';
+import type { StoryFile } from '../lib/story/schema.ts';
 import { compileStory } from '../lib/story/compile.ts';
 import type { Story } from '../lib/story/model.ts';
 import { buildBasemap, countryInfo, fineUrl, splitBasemap, type CountriesTopology } from '../lib/geo/basemap.ts';
@@ -67,16 +68,37 @@ export function slugOf(file: string): string {
   return basename(file, extname(file));
 }
 
+/** The countries of the basemap, by ISO 3166-1 numeric code: a country place must be one of them. */
+export function basemapCountries() {
+  return countryInfo(loadAtlas().fine);
+}
+
+/**
+ * Reads and validates one story file as the build does: every problem it has, or the story.
+ * `npm run check` (check.ts) and the build both call it, so they print the same lines.
+ */
+export function checkStory(
+  file: string,
+  root = process.cwd(),
+  countries: ReadonlySet<string> = new Set(basemapCountries().keys()),
+): { ok: true; story: StoryFile } | { ok: false; errors: StoryError[] } {
+  const shown = relative(root, file);
+  const result = parseStory(readFileSync(file, 'utf8'), shown, countries);
+  if (!result.ok) return result;
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slugOf(file))) {
+    const message = 'file names become URLs; use lowercase letters, digits and dashes';
+    return { ok: false, errors: [{ file: shown, line: 1, column: 1, field: '', message }] };
+  }
+  return result;
+}
+
 /** Reads, validates and compiles one story file; throws a StoryBuildError listing every problem. */
 export function buildStory(file: string, root = process.cwd()): BuiltStory {
   const { world, coarse, fine } = loadAtlas();
   const countries = countryInfo(fine);
-  const shown = relative(root, file);
-  const result = parseStory(readFileSync(file, 'utf8'), shown, new Set(countries.keys()));
-  if (!result.ok) throw new StoryBuildError(`Invalid story:\n${result.errors.map(formatError).join('\n')}`);
+  const result = checkStory(file, root, new Set(countries.keys()));
+  if (!result.ok) throw new StoryBuildError(`Invalid story:\n${formatErrors(result.errors)}`);
   const slug = slugOf(file);
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug))
-    throw new StoryBuildError(`${shown}: file names become URLs; use lowercase letters, digits and dashes`);
   const compiled = compileStory(result.story, slug, countries);
   const map = buildBasemap({ world, coarse, fine, ...coverage(compiled) });
   const towns = chooseTowns({ towns: loadGazetteer(), views: storyViews(compiled), places: compiled.places });

@@ -43,7 +43,7 @@ describe('a hostile story file', () => {
     { file: 'duplicate-step-id', at: 'id: start', field: 'steps[1].id', message: 'step id "start" is used twice' },
     // A missing field has no line of its own: the error points at the step that lacks it.
     { file: 'missing-camera', at: 'id: start', field: 'steps[0].camera', message: 'missing' },
-    { file: 'wrong-type', at: 'what: [', field: 'events[0].what', message: 'expected string, received array' },
+    { file: 'wrong-type', at: 'what: [', field: 'events[0].what', message: 'must be text, not a list' },
     {
       file: 'latitude-out-of-range',
       at: '95]',

@@ -4,6 +4,7 @@
  */
 import type { StoryFile } from './schema.ts';
 import { endOf, parseCalendarDate, startOf } from './dates.ts';
+import { closest } from './explain.ts';
 
 export interface Problem {
   path: (string | number)[];
@@ -11,6 +12,14 @@ export interface Problem {
 }
 
 type Path = Problem['path'];
+
+/** `; did you mean "patrol"?` when an unknown id looks like a typo of a known one, else nothing. */
+function didYouMean(ref: string, known: ReadonlySet<string>): string {
+  const ids = [...known];
+  const starting = ids.filter((id) => id.startsWith(ref));
+  const guess = closest(ref, ids) ?? (starting.length === 1 ? starting[0] : undefined);
+  return guess ? `; did you mean "${guess}"?` : '';
+}
 
 function duplicates(items: { id: string }[], list: string, kind: string): Problem[] {
   const seen = new Set<string>();
@@ -61,22 +70,32 @@ export function checkReferences(story: StoryFile, knownCountries: ReadonlySet<st
   const eventIds = ids(story.events);
   const routeIds = ids(routes);
 
-  if (!sourceIds.has(story.basedOn)) add(['basedOn'], `basedOn names unknown source "${story.basedOn}"`);
+  if (!sourceIds.has(story.basedOn))
+    add(['basedOn'], `basedOn names unknown source "${story.basedOn}"${didYouMean(story.basedOn, sourceIds)}`);
   places.forEach((place, i) => {
     if (place.precision === 'country' && !knownCountries.has(place.iso))
       add(['places', i, 'iso'], `the basemap has no country with iso "${place.iso}"`);
   });
   story.events.forEach((event, i) => {
     if (event.where !== undefined && !placeIds.has(event.where))
-      add(['events', i, 'where'], `event "${event.id}" is at unknown place "${event.where}"`);
+      add(
+        ['events', i, 'where'],
+        `event "${event.id}" is at unknown place "${event.where}"${didYouMean(event.where, placeIds)}`,
+      );
     if (!sourceIds.has(event.source))
-      add(['events', i, 'source'], `event "${event.id}" cites unknown source "${event.source}"`);
+      add(
+        ['events', i, 'source'],
+        `event "${event.id}" cites unknown source "${event.source}"${didYouMean(event.source, sourceIds)}`,
+      );
     problems.push(...checkRangeOrder(event.when, ['events', i, 'when']));
   });
   routes.forEach((route, i) => {
     for (const end of ['from', 'to'] as const)
       if (!placeIds.has(route[end]))
-        add(['routes', i, end], `route "${route.id}" ${end} unknown place "${route[end]}"`);
+        add(
+          ['routes', i, end],
+          `route "${route.id}" ${end} unknown place "${route[end]}"${didYouMean(route[end], placeIds)}`,
+        );
     const [from, to] = [route.from, route.to].map((id) => places.find((p) => p.id === id));
     if (from && to && samePlace(from, to))
       add(
@@ -88,10 +107,12 @@ export function checkReferences(story: StoryFile, knownCountries: ReadonlySet<st
   });
   story.steps.forEach((step, i) => {
     (step.events ?? []).forEach((ref, j) => {
-      if (!eventIds.has(ref)) add(['steps', i, 'events', j], `step "${step.id}" shows unknown event "${ref}"`);
+      if (!eventIds.has(ref))
+        add(['steps', i, 'events', j], `step "${step.id}" shows unknown event "${ref}"${didYouMean(ref, eventIds)}`);
     });
     (step.routes ?? []).forEach((ref, j) => {
-      if (!routeIds.has(ref)) add(['steps', i, 'routes', j], `step "${step.id}" shows unknown route "${ref}"`);
+      if (!routeIds.has(ref))
+        add(['steps', i, 'routes', j], `step "${step.id}" shows unknown route "${ref}"${didYouMean(ref, routeIds)}`);
     });
     if (!('fit' in step.camera)) return;
     step.camera.fit.forEach((ref, j) => {
@@ -101,7 +122,7 @@ export function checkReferences(story: StoryFile, knownCountries: ReadonlySet<st
         ['steps', i, 'camera', 'fit', j],
         event
           ? `step "${step.id}" fits event "${ref}", which has no place`
-          : `step "${step.id}" fits unknown event or place "${ref}"`,
+          : `step "${step.id}" fits unknown event or place "${ref}"${didYouMean(ref, new Set([...eventIds, ...placeIds]))}`,
       );
     });
   });

@@ -1,0 +1,46 @@
+/**
+ * `npm run check [files…]`: checks every story in data/stories (or the files given) as the
+ * build does, and prints every problem of every file at once, as `file:line:col field: reason`.
+ * Exits 1 if there is any problem, 0 if there is none; never prints a stack trace.
+ */
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatErrors, type StoryError } from '../lib/story/parse.ts';
+import { basemapCountries, checkStory, storyFiles } from './stories.ts';
+
+export const STORIES_DIR = 'data/stories';
+
+/** Every problem of the given story files (all of data/stories when none are given). */
+export function checkFiles(files: readonly string[], root = process.cwd()): { files: number; errors: StoryError[] } {
+  const paths = files.length > 0 ? files.map((f) => resolve(root, f)) : storyFiles(resolve(root, STORIES_DIR));
+  const countries = new Set(basemapCountries().keys());
+  const errors = paths.flatMap((path): StoryError[] => {
+    if (!existsSync(path))
+      return [{ file: relative(root, path), line: 1, column: 1, field: '', message: 'no such file' }];
+    const result = checkStory(path, root, countries);
+    return result.ok ? [] : result.errors;
+  });
+  return { files: paths.length, errors };
+}
+
+function main(args: string[]): number {
+  try {
+    const { files, errors } = checkFiles(args);
+    const stories = `${files} ${files === 1 ? 'story' : 'stories'}`;
+    if (errors.length === 0) {
+      console.log(`${stories} checked: no problems`);
+      return 0;
+    }
+    console.error(formatErrors(errors));
+    console.error(`\n${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in ${stories} checked`);
+    return 1;
+  } catch (error) {
+    // Not a problem with a story but with the checker (a file it cannot read, a bug): one line.
+    console.error(`check failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return 2;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = main(process.argv.slice(2));
