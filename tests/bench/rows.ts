@@ -1,0 +1,68 @@
+/**
+ * The table's rows: each figure, where it comes from, and its budget from issue 9 (none: the
+ * figure is reported to explain the others). Kept as tables so a budget is changed in one place.
+ */
+import type { StoryBuild } from './build.ts';
+import type { FormFactor, LighthouseRun } from './lighthouse.ts';
+import type { ScrollRun } from './scroll.ts';
+import { row, type Budget, type Row } from './stats.ts';
+
+const atMost = (limit: number): Budget => ({ op: '<=', limit });
+const atLeast = (limit: number): Budget => ({ op: '>=', limit });
+
+type Spec<T> = [figure: string, pick: (run: T) => number, unit: string, budget?: Budget];
+
+export function buildRows(stories: StoryBuild[], site: { build: number; compress: number }): Row[] {
+  return [
+    // The issue's budget is for the long story (40 steps); shorter ones are reported alongside.
+    ...stories.map((b) =>
+      row(
+        `build ${b.slug} (${b.steps} steps, ${b.events} events)`,
+        [b.seconds],
+        ' s',
+        b.steps >= 40 ? atMost(5) : undefined,
+      ),
+    ),
+    row('build whole fixture site', [site.build], ' s'),
+    row('brotli + gzip pass', [site.compress], ' s'),
+  ];
+}
+
+export function lighthouseRows(form: FormFactor, runs: LighthouseRun[]): Row[] {
+  const specs: Spec<LighthouseRun>[] = [
+    ['performance', (x) => x.scores.performance, '', atLeast(form === 'mobile' ? 95 : 100)],
+    ['accessibility', (x) => x.scores.accessibility, '', atLeast(100)],
+    ['best practices', (x) => x.scores['best-practices'], '', atLeast(100)],
+    ['SEO', (x) => x.scores.seo, '', atLeast(100)],
+    ['LCP', (x) => x.lcp, ' ms', atMost(1500)],
+    ['TBT', (x) => x.tbt, ' ms', atMost(150)],
+    ['CLS', (x) => x.cls, '', atMost(0.01)],
+    // Below ~1000 Lighthouse warns that the machine is too slow for its scores to mean much.
+    ['benchmarkIndex (machine speed)', (x) => x.benchmarkIndex, ''],
+  ];
+  return specs.map(([figure, pick, unit, budget]) => row(`LH ${form} ${figure}`, runs.map(pick), unit, budget));
+}
+
+const heapGrowth = (x: ScrollRun) => (100 * (x.heapFifth - x.heapFirst)) / x.heapFirst;
+
+export function scrollRows(viewport: string, runs: ScrollRun[]): Row[] {
+  const specs: Spec<ScrollRun>[] = [
+    ['LCP (observer, 4× CPU)', (x) => x.lcp, ' ms', atMost(1500)],
+    ['CLS (observer, whole visit)', (x) => x.cls, '', atMost(0.01)],
+    ['map ready, from navigation', (x) => x.readyAt, ' ms'],
+    ['map drawn after first scroll', (x) => x.mapAfterScroll, ' ms', atMost(2000)],
+    ['tasks > 100 ms while scrolling', (x) => x.scroll.tasksOver100, '', atMost(0)],
+    ['longest task while scrolling', (x) => x.scroll.longestTask, ' ms'],
+    ['blocking time while scrolling', (x) => x.scroll.blocking, ' ms'],
+    ['frames per second while scrolling', (x) => x.scroll.fps, ''],
+    ['longest frame gap while scrolling', (x) => x.scroll.longestGap, ' ms'],
+    ['map frames while scrolling', (x) => x.scroll.mapFrames, ''],
+    ['steps announced / steps', (x) => x.scroll.stepsSeen / x.scroll.steps, '', atLeast(1)],
+    ['jump top → last step', (x) => x.jumpDown, ' ms'],
+    ['jump back to first step', (x) => x.jumpUp, ' ms'],
+    ['longest task during jumps', (x) => x.jumpLongestTask, ' ms'],
+    ['heap after pass 1', (x) => x.heapFirst / 2 ** 20, ' MB'],
+    ['heap growth, pass 1 → 5', heapGrowth, ' %', atMost(10)],
+  ];
+  return specs.map(([figure, pick, unit, budget]) => row(`${viewport} ${figure}`, runs.map(pick), unit, budget));
+}

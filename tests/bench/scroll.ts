@@ -1,0 +1,160 @@
+/**
+ * A scripted read of one story in real Chromium with the CPU slowed 4× (a mid-range phone):
+ * load, the first scroll, the time until the interactive map is drawn, a wheel scroll through
+ * every step, a fast jump to the last step and back, then five quick down-and-up passes to see
+ * whether the JS heap keeps growing. All timestamps come from the page's own clock.
+ */
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { PROBE, cls, during, type Probe } from './probe.ts';
+
+export interface Viewport {
+  name: string;
+  width: number;
+  height: number;
+  scale: number;
+}
+
+export const VIEWPORTS: Viewport[] = [
+  { name: 'mobile', width: 390, height: 844, scale: 2 },
+  { name: 'desktop', width: 1440, height: 900, scale: 1 },
+];
+
+export interface ScrollRun {
+  lcp: number;
+  lcpNode: string;
+  cls: number;
+  shiftSources: string[];
+  /** When `storyMap.ready` resolved, from navigation start. */
+  readyAt: number;
+  /** From the first scroll to the map drawn (0 if it was drawn before the reader scrolled). */
+  mapAfterScroll: number;
+  scroll: ReturnType<typeof during> & { seconds: number; stepsSeen: number; steps: number };
+  jumpDown: number;
+  jumpUp: number;
+  jumpLongestTask: number;
+  heapFirst: number;
+  heapFifth: number;
+}
+
+const probe = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
+const now = (page: Page) => page.evaluate(() => performance.now());
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Used JS heap in bytes after a full garbage collection, so that only what is kept counts. */
+async function heap(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+/** Scrolls a step's card into the middle of the viewport at once (no smooth scrolling). */
+const jumpTo = (page: Page, id: string) =>
+  page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'center', behavior: 'instant' }), id);
+
+/** Waits until `id` is the active step and the camera has stopped. */
+const arrived = (page: Page, id: string) =>
+  page.waitForFunction(
+    (id) =>
+      window.storyMap?.activeStep() === id &&
+      document.querySelector('[data-testid="map-canvas"]')?.getAttribute('data-moving') !== 'true',
+    id,
+    { timeout: 60_000 },
+  );
+
+/**
+ * Wheels down 120 px at a time, like a reader with a mouse, until the last step's card has reached
+ * the middle of the viewport (every step has then been the active one) or the page stops moving.
+ */
+async function wheelThroughSteps(page: Page, last: string): Promise<void> {
+  let still = 0;
+  let previous = -1;
+  for (;;) {
+    await page.mouse.wheel(0, 120);
+    await sleep(40);
+    const [y, past] = await page.evaluate(
+      (id) => [scrollY, (document.getElementById(id)?.getBoundingClientRect().top ?? 0) < innerHeight / 2] as const,
+      last,
+    );
+    still = y === previous ? still + 1 : 0;
+    previous = y;
+    if (past || still >= 8) return;
+  }
+}
+
+export async function scrollRun(browser: Browser, url: string, viewport: Viewport): Promise<ScrollRun> {
+  const context = await browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    deviceScaleFactor: viewport.scale,
+  });
+  const page = await context.newPage();
+  try {
+    await page.addInitScript({ content: PROBE });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    // LCP stops at the first input, so read it before scrolling.
+    const loaded = await probe(page);
+
+    const firstScroll = await now(page);
+    await page.mouse.wheel(0, 200);
+    await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.readyAt !== null, null, {
+      timeout: 60_000,
+    });
+    const readyAt = (await probe(page)).readyAt ?? NaN;
+    const steps = await page.evaluate(() => [...(window.storyMap?.steps ?? [])]);
+    const [first, last] = [steps[0] ?? '', steps.at(-1) ?? ''];
+
+    // Every step, by wheel.
+    const from = await now(page);
+    await wheelThroughSteps(page, last);
+    const to = await now(page);
+    const afterScroll = await probe(page);
+    const scroll = {
+      ...during(afterScroll, from, to),
+      seconds: (to - from) / 1000,
+      steps: steps.length,
+      stepsSeen: new Set(afterScroll.steps).size,
+    };
+
+    // A fast jump from the top: to the last step and straight back to the first.
+    await jumpTo(page, first);
+    await arrived(page, first);
+    const jumpStart = await now(page);
+    await jumpTo(page, last);
+    await arrived(page, last);
+    const jumpMid = await now(page);
+    await jumpTo(page, first);
+    await arrived(page, first);
+    const jumpEnd = await now(page);
+    const jumpLongestTask = during(await probe(page), jumpStart, jumpEnd).longestTask;
+
+    // Five quick passes down and up through every step; heap after the first and after the fifth.
+    let heapFirst = NaN;
+    for (let pass = 1; pass <= 5; pass++) {
+      for (const id of [...steps, ...[...steps].reverse()]) {
+        await jumpTo(page, id);
+        await sleep(100);
+      }
+      await arrived(page, first);
+      if (pass === 1) heapFirst = await heap(cdp);
+    }
+    const heapFifth = await heap(cdp);
+    const end = await probe(page);
+    return {
+      lcp: loaded.lcp,
+      lcpNode: loaded.lcpNode,
+      cls: cls(end.shifts),
+      shiftSources: [...new Set(end.shifts.flatMap((s) => s.sources))],
+      readyAt,
+      mapAfterScroll: Math.max(0, readyAt - firstScroll),
+      scroll,
+      jumpDown: jumpMid - jumpStart,
+      jumpUp: jumpEnd - jumpMid,
+      jumpLongestTask,
+      heapFirst,
+      heapFifth,
+    };
+  } finally {
+    await context.close();
+  }
+}

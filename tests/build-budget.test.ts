@@ -1,0 +1,140 @@
+/**
+ * Byte budgets for what a reader downloads before the first paint, and the precompressed copies.
+ * Sizes in bytes are deterministic (unlike timings, which only `npm run bench` measures), so they
+ * may fail a build. The critical path is read from the built page itself — the HTML, the
+ * stylesheets that block rendering, the entry module and what it preloads — so it follows any
+ * change to how the page loads without naming files here.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, loadConfigFromFile } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { storyPages } from '../src/build/plugin.ts';
+import { compress, MIN_BYTES, TEXT_EXTENSIONS } from '../src/build/compress.ts';
+import { PAGE_IDS } from '../src/lib/page-ids.ts';
+import { ROOT } from './build-site.ts';
+
+/**
+ * Budgets in bytes, about 10% over the sizes measured when they were set (28 November 2026, with
+ * the Haiti fixture story): critical path 73,134 brotli / 83,716 gzip (HTML 5.3 kB, entry module
+ * 63.5 kB, CSS 4.4 kB, brotli), start basemap 109,187 brotli. Raise them only on purpose.
+ */
+const BUDGET = {
+  criticalBrotli: 80_000,
+  criticalGzip: 92_000,
+  basemapBrotli: 120_000,
+};
+
+const temp = mkdtempSync(join(tmpdir(), 'storymap-budget-'));
+const out = join(temp, 'site');
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** The Haiti fixture story alone, built as vite.config.ts builds the site: with the compress plugin. */
+beforeAll(async () => {
+  const stories = join(temp, 'stories');
+  mkdirSync(stories);
+  copyFileSync(resolve(ROOT, 'tests/fixtures/site/mss-haiti.yaml'), join(stories, 'mss-haiti.yaml'));
+  await build({
+    configFile: false,
+    root: ROOT,
+    base: './',
+    logLevel: 'silent',
+    plugins: [svelte(), storyPages({ dir: stories, home: 'mss-haiti', site: 'http://127.0.0.1:4173/' }), compress()],
+    build: { outDir: out, emptyOutDir: true, assetsInlineLimit: 0 },
+  });
+});
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
+
+/** Compressed size: the copy the server sends if there is one, else the file as it is. */
+const sent = (file: string, encoding: 'br' | 'gz') =>
+  existsSync(`${file}.${encoding}`) ? readFileSync(`${file}.${encoding}`).length : readFileSync(file).length;
+
+/** The files a page needs before its first paint, read from its own tags. */
+function criticalPath(page: string): string[] {
+  const html = readFileSync(page, 'utf8');
+  const tags = html.match(/<(?:link|script)\b[^>]*>/g) ?? [];
+  const attr = (tag: string, name: string) => new RegExp(`\\s${name}=["']?([^"'\\s>]+)`).exec(tag)?.[1];
+  const needed = tags.filter((tag) => {
+    const rel = attr(tag, 'rel');
+    const media = attr(tag, 'media');
+    // A stylesheet for another medium (the media="print" trick of lazy CSS) doesn't block rendering.
+    if (rel === 'stylesheet') return !media || media === 'all' || media === 'screen';
+    if (rel === 'modulepreload') return true;
+    return tag.startsWith('<script') && attr(tag, 'type') === 'module' && attr(tag, 'src');
+  });
+  const urls = needed.map((tag) => attr(tag, 'href') ?? attr(tag, 'src') ?? '');
+  return [page, ...new Set(urls.map((url) => resolve(dirname(page), url)))];
+}
+
+const pageData = (page: string) => {
+  const json = new RegExp(`<script type="application/json" id="${PAGE_IDS.data}">(.*?)</script>`, 's').exec(
+    readFileSync(page, 'utf8'),
+  )?.[1];
+  return JSON.parse(json ?? 'null') as { basemap: string };
+};
+
+describe('the bytes before the first paint', () => {
+  it('stay within budget for the home page, brotli and gzip', () => {
+    const files = criticalPath(join(out, 'index.html'));
+    for (const file of files) expect(existsSync(file), relative(out, file)).toBe(true);
+    const total = (encoding: 'br' | 'gz') => files.reduce((sum, f) => sum + sent(f, encoding), 0);
+    const sizes = Object.fromEntries(files.map((f) => [relative(out, f), [sent(f, 'br'), sent(f, 'gz')]]));
+    console.log('critical path (brotli, gzip bytes):', sizes, 'total', total('br'), total('gz'));
+    expect(files.some((f) => f.endsWith('.js'))).toBe(true);
+    expect(total('br')).toBeLessThanOrEqual(BUDGET.criticalBrotli);
+    expect(total('gz')).toBeLessThanOrEqual(BUDGET.criticalGzip);
+  });
+
+  it('keeps the start basemap within budget', () => {
+    const basemap = resolve(out, pageData(join(out, 'index.html')).basemap);
+    expect(existsSync(basemap), basemap).toBe(true);
+    console.log('start basemap (brotli bytes):', relative(out, basemap), sent(basemap, 'br'));
+    expect(sent(basemap, 'br')).toBeLessThanOrEqual(BUDGET.basemapBrotli);
+  });
+});
+
+describe('the precompressed copies', () => {
+  const text = () => walk(out).filter((f) => TEXT_EXTENSIONS.has(extname(f)));
+
+  it('exist for every text file worth compressing, and decompress to the original', () => {
+    const large = text().filter((f) => readFileSync(f).length >= MIN_BYTES);
+    expect(large.length).toBeGreaterThan(5);
+    for (const file of large) {
+      const original = readFileSync(file);
+      expect(brotliDecompressSync(readFileSync(`${file}.br`)).equals(original), `${file}.br`).toBe(true);
+      expect(gunzipSync(readFileSync(`${file}.gz`)).equals(original), `${file}.gz`).toBe(true);
+    }
+  });
+
+  it('are smaller than a server compressing on the fly would make them', () => {
+    // Servers compress per request at brotli 4–6 and gzip 6; done once, the build can afford the maximum.
+    const js = text().find((f) => f.endsWith('.js') && readFileSync(f).length > 50_000) ?? '';
+    const quick = brotliCompressSync(readFileSync(js), { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } });
+    expect(readFileSync(`${js}.br`).length).toBeLessThan(quick.length);
+    expect(readFileSync(`${js}.gz`).length).toBeLessThanOrEqual(gzipSync(readFileSync(js)).length);
+  });
+
+  it('are not made for tiny files or binary formats', () => {
+    const copies = walk(out).filter((f) => /\.(br|gz)$/.test(f));
+    for (const copy of copies) {
+      const original = copy.replace(/\.(br|gz)$/, '');
+      expect(TEXT_EXTENSIONS.has(extname(original)), copy).toBe(true);
+      expect(readFileSync(original).length).toBeGreaterThanOrEqual(MIN_BYTES);
+    }
+  });
+
+  it('are made by the site build: vite.config.ts registers the plugin', async () => {
+    const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, resolve(ROOT, 'vite.config.ts'));
+    const names = (loaded?.config.plugins ?? [])
+      .flat()
+      .map((p) => (p && typeof p === 'object' && 'name' in p ? p.name : ''));
+    expect(names).toContain('storymap:compress');
+  });
+});
