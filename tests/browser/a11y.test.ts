@@ -7,22 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openStory, serveSite, watch, type Site } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { openStory, serveSite, watch, type Site } from './harness.ts';
+import { useSite } from './setup.ts';
 import { expectedCamera, storyOf, waitForCamera } from './expect.ts';
 import { duplicateIds, readsInOrder, unisolated } from './breakers.ts';
 import { buildSite } from '../build-site.ts';
 import { PAGE_IDS, eventRowId, sourceEntryId } from '../../src/lib/page-ids.ts';
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  [site, browser] = await Promise.all([serveSite(), launch()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 async function violations(page: Page): Promise<string[]> {
   // axe's default rules, best practices included (landmark-unique, page-has-heading-one, …).
@@ -36,22 +29,32 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
+const FULL = { name: 'full page', path: '/' };
+const EMBED = { name: 'embed page', path: '/mss-haiti/embed/' };
+const NARROW = { width: 390, height: 844 };
+const WIDE = { width: 1440, height: 900 };
+// Under reduced motion (no flight to wait out before the marker can be clicked, no dialog sliding
+// in while axe reads its colours), but for one case that keeps motion on.
 const CASES = [
-  { name: 'full page', path: '/', width: 390, height: 844, scheme: 'light' as const },
-  { name: 'full page', path: '/', width: 1440, height: 900, scheme: 'light' as const },
-  { name: 'full page', path: '/', width: 390, height: 844, scheme: 'dark' as const },
-  { name: 'full page', path: '/', width: 1440, height: 900, scheme: 'dark' as const },
-  { name: 'embed page', path: '/mss-haiti/embed/', width: 390, height: 844, scheme: 'light' as const },
-  { name: 'embed page', path: '/mss-haiti/embed/', width: 1440, height: 900, scheme: 'light' as const },
-];
+  { ...FULL, ...NARROW, scheme: 'light', motion: 'no-preference' },
+  { ...FULL, ...WIDE, scheme: 'light', motion: 'reduce' },
+  { ...FULL, ...NARROW, scheme: 'dark', motion: 'reduce' },
+  { ...FULL, ...WIDE, scheme: 'dark', motion: 'reduce' },
+  { ...EMBED, ...NARROW, scheme: 'light', motion: 'reduce' },
+  { ...EMBED, ...WIDE, scheme: 'light', motion: 'reduce' },
+] as const;
 
-describe.each(CASES)('$name at $width px, $scheme', ({ path, width, height, scheme }) => {
+describe.each(CASES)('$name at $width px, $scheme, motion $motion', ({ path, width, height, scheme, motion }) => {
   it('has no axe violations, with an event’s detail closed and open', async () => {
     // axe needs a page made from a context of its own.
-    const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+    const context = await env.browser.newContext({
+      viewport: { width, height },
+      colorScheme: scheme,
+      reducedMotion: motion,
+    });
     const page = await context.newPage();
-    const watched = watch(page, site.url);
-    await openStory(page, site.url + path);
+    const watched = watch(page, env.site.url);
+    await openStory(page, env.site.url + path);
     await page.evaluate(() => window.storyMap?.goTo('evacuation'));
     expect(await violations(page), 'dialog closed').toEqual([]);
     await page.locator('button[data-event="evacuation"]').click();
@@ -64,8 +67,9 @@ describe.each(CASES)('$name at $width px, $scheme', ({ path, width, height, sche
 
 describe('text at 200%', () => {
   it.each([390, 1440])('fits a %i px wide page with no sideways scrolling or clipped cards', async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await openStory(page, site.url + '/');
+    // Reduced motion: goTo scrolls at once, and no flight is drawn while the layout is measured.
+    const page = await env.browser.newPage({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+    await openStory(page, env.site.url + '/');
     await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
     await page.evaluate(() => window.storyMap?.goTo('injuries'));
     const layout = await page.evaluate(() => ({
@@ -82,8 +86,8 @@ describe('text at 200%', () => {
 
 describe('the keyboard alone', () => {
   it('reaches every control in a sensible order, with a visible focus ring', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await openStory(page, site.url + '/');
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openStory(page, env.site.url + '/');
     const story = await storyOf(page);
     const seen: { kind: string; id: string; ring: boolean }[] = [];
     for (let i = 0; i < 160; i++) {
@@ -137,8 +141,8 @@ describe('the keyboard alone', () => {
   });
 
   it('brings a step focused with Tab to the reading line, with its map', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await openStory(page, site.url + '/');
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openStory(page, env.site.url + '/');
     const story = await storyOf(page);
     await page.locator('#evacuation').focus();
     // A programmatic focus is not from the keyboard: press Tab from the step before instead.
@@ -150,8 +154,8 @@ describe('the keyboard alone', () => {
   });
 
   it('skips the map with the skip link', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await openStory(page, site.url + '/');
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await openStory(page, env.site.url + '/');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${PAGE_IDS.events}`);
@@ -168,12 +172,15 @@ describe('a story that tries to break the page', () => {
 
   const DESKTOP = { width: 1440, height: 900 };
   const PHONE = { width: 390, height: 844 };
+  // These are about the story's words and ids, not the camera: it jumps (reduced motion), so no
+  // click waits for a marker to stop flying.
+  const still = { reducedMotion: 'reduce' } as const;
 
   // ids.yaml names its steps, events and sources after ids the page once gave its own elements.
   it('gives no two elements one id, with or without JavaScript, on the full and embed pages', async () => {
     for (const js of [true, false])
       for (const path of ['/ids/', '/ids/embed/']) {
-        const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: js });
+        const context = await env.browser.newContext({ viewport: DESKTOP, javaScriptEnabled: js, ...still });
         const page = await context.newPage();
         if (js) await openStory(page, breakers.url + path);
         else await page.goto(breakers.url + path);
@@ -184,7 +191,7 @@ describe('a story that tries to break the page', () => {
   });
 
   it('skips the map to the list of events, not to a step called "events"', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await env.browser.newPage({ viewport: PHONE, ...still });
     await openStory(page, breakers.url + '/ids/');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -196,7 +203,7 @@ describe('a story that tries to break the page', () => {
   });
 
   it('names the event dialog after its event, not a step called "event-title"', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await env.browser.newContext({ viewport: DESKTOP, ...still });
     const page = await context.newPage();
     await openStory(page, breakers.url + '/ids/');
     await page.evaluate(() => window.storyMap?.goTo('app'));
@@ -214,7 +221,7 @@ describe('a story that tries to break the page', () => {
     { path: '/long-words/embed/', js: true },
     { path: '/long-words/embed/', js: false },
   ])('fits words of 300 letters on a 390 px phone ($path, JavaScript $js)', async ({ path, js }) => {
-    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: js });
+    const context = await env.browser.newContext({ viewport: PHONE, javaScriptEnabled: js, ...still });
     const page = await context.newPage();
     if (js) await openStory(page, breakers.url + path);
     else await page.goto(breakers.url + path);
@@ -249,7 +256,7 @@ describe('a story that tries to break the page', () => {
   it.each([true, false])(
     'keeps the page’s own words in order after an unclosed override (JavaScript %s)',
     async (js) => {
-      const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: js });
+      const context = await env.browser.newContext({ viewport: DESKTOP, javaScriptEnabled: js, ...still });
       const page = await context.newPage();
       if (js) await openStory(page, breakers.url + '/bidi/');
       else await page.goto(breakers.url + '/bidi/');

@@ -4,24 +4,17 @@
  * a host calls goTo, or a deep link opens it; and no shape or route draws a streak across the map.
  * Cameras jump (reduced motion) so that 40 steps settle quickly; the targets are the same.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openStory, serveSite, watch, type Site, type Watch } from './harness.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openStory, watch, type Watch } from './harness.ts';
+import { useSite } from './setup.ts';
 import { expectedCamera, scrollToStep, storyOf, targetNow, waitForCamera } from './expect.ts';
 import { containsPoint } from '../../src/lib/geo/bbox.ts';
 import type { Story } from '../../src/lib/story/model.ts';
 import type { CameraTarget } from '../../src/lib/geo/camera.ts';
 import { pngThinRows } from './streaks.ts';
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  [site, browser] = await Promise.all([serveSite(), launch()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 const PATH = '/pacific-relief/';
 const SIZES = [
@@ -35,9 +28,9 @@ describe.each(SIZES)('the Pacific story on a $name', ({ width, height }) => {
   let story: Story;
 
   async function open(hash = '') {
-    page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
-    watched = watch(page, site.url);
-    await openStory(page, `${site.url}${PATH}${hash}`);
+    page = await env.browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+    watched = watch(page, env.site.url);
+    await openStory(page, `${env.site.url}${PATH}${hash}`);
     story = await storyOf(page);
   }
 
@@ -81,7 +74,7 @@ describe.each(SIZES)('the Pacific story on a $name', ({ width, height }) => {
     const across = story.steps.filter((s, i) => i % 4 === 0 || (s.camera.kind === 'fit' && s.camera.bbox[2] > 180));
     for (const step of across) {
       await page.goto('about:blank');
-      await openStory(page, `${site.url}${PATH}#${step.id}`);
+      await openStory(page, `${env.site.url}${PATH}#${step.id}`);
       await waitForCamera(page, step.id, await expectedCamera(page, story, step.id));
     }
     expect(byScroll.size).toBe(story.steps.length);

@@ -4,22 +4,14 @@
  * starts on its heading and gives focus back on Escape; the table is cards on a phone; a printed
  * ten-step story takes a handful of pages, not a page a step.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openStory, serveSite, settled, watch, type Site, type Watch } from './harness.ts';
+import { openStory, settled, watch, type Watch } from './harness.ts';
+import { useSite } from './setup.ts';
 
-let site: Site;
-let browser: Browser;
+const env = useSite();
 let context: BrowserContext | undefined;
 let watched: Watch | undefined;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 afterEach(async () => {
   expect(watched?.errors, 'console errors').toEqual([]);
   expect(watched?.foreign, 'requests to other hosts').toEqual([]);
@@ -32,13 +24,13 @@ const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
 async function story(options: Parameters<Browser['newContext']>[0], js = true): Promise<Page> {
-  context = await browser.newContext({ ...options, javaScriptEnabled: js });
+  context = await env.browser.newContext({ ...options, javaScriptEnabled: js });
   const page = await context.newPage();
-  watched = watch(page, site.url);
+  watched = watch(page, env.site.url);
   if (js) {
-    await openStory(page, site.url + '/');
+    await openStory(page, env.site.url + '/');
     await settled(page);
-  } else await page.goto(site.url + '/');
+  } else await page.goto(env.site.url + '/');
   return page;
 }
 

@@ -3,23 +3,15 @@
  * A dialog's `close` event is dispatched in a task of its own after it closes, so it can arrive
  * after the next marker's detail has opened. That late event must not shut the new detail.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openStory, serveSite, watch, type Site, type Watch } from './harness.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openStory, watch, type Watch } from './harness.ts';
+import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 
-let site: Site;
-let browser: Browser;
+const env = useSite();
 let page: Page;
 let watched: Watch;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 afterEach(async () => {
   expect(watched.errors, 'console errors').toEqual([]);
   expect(watched.foreign, 'requests to other hosts').toEqual([]);
@@ -45,10 +37,10 @@ describe('marker details opened one after another by keyboard', () => {
     { load: 3, step: 1, then: 'the next marker' },
     { load: 4, step: 0, then: 'the same marker again' },
   ])('open each time with the right title, then $then (page load $load)', async ({ step }) => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    watched = watch(page, site.url);
+    page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watched = watch(page, env.site.url);
     await countCloses(page);
-    await openStory(page, site.url + '/');
+    await openStory(page, env.site.url + '/');
     const story = await storyOf(page);
     // Markers follow one another in the tab order, in the order of the page's DOM.
     const markers = await page.$$eval('button[data-event]', (els) => els.map((el) => el.dataset.event ?? ''));

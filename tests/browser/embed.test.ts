@@ -3,25 +3,22 @@
  * height message, our embed.js, a fixed-height frame, and the host API by postMessage.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launch, serveHosts, serveSite, watch, type Site, type Watch } from './harness.ts';
+import type { Frame, Page } from 'playwright-core';
+import { serveHosts, watch, type Site, type Watch } from './harness.ts';
+import { useSite } from './setup.ts';
 import { expectedCamera, storyOf, waitForCamera } from './expect.ts';
 import { triggerFraction } from '../../src/lib/scroll/active.ts';
 
-let site: Site;
+const env = useSite();
 let hosts: Site;
-let browser: Browser;
 let page: Page;
 let watched: Watch;
 let childWatch: string[];
 
 beforeAll(async () => {
-  [site, hosts, browser] = await Promise.all([serveSite(), serveHosts(), launch()]);
+  hosts = await serveHosts();
 });
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), hosts?.close()]);
-});
+afterAll(() => hosts?.close());
 afterEach(async () => {
   expect(watched.errors, 'console errors').toEqual([]);
   expect(childWatch, 'errors in the story').toEqual([]);
@@ -30,13 +27,13 @@ afterEach(async () => {
 
 /** Opens a host page framing the story, and returns the story's frame once its page is up. */
 async function host(name: string, width = 1280, height = 800, query = ''): Promise<Frame> {
-  page = await browser.newPage({ viewport: { width, height } });
+  page = await env.browser.newPage({ viewport: { width, height } });
   watched = watch(page, hosts.url);
   // The story's own origin is expected here: only requests to any third host are foreign.
   watched.foreign = [];
   childWatch = [];
   page.on('console', (m) => m.type() === 'error' && childWatch.push(m.text()));
-  const url = `${hosts.url}/${name}.html?story=${encodeURIComponent(`${site.url}/`)}${query}`;
+  const url = `${hosts.url}/${name}.html?story=${encodeURIComponent(`${env.site.url}/`)}${query}`;
   await page.goto(url);
   const frame = await waitForFrame(page);
   await frame.waitForFunction(() => window.storyMap !== undefined);
@@ -151,7 +148,7 @@ describe('a host using embed.js', () => {
   });
 
   it('is a few kilobytes with no dependencies', async () => {
-    const body = Buffer.from(await (await fetch(`${site.url}/embed.js`)).arrayBuffer());
+    const body = Buffer.from(await (await fetch(`${env.site.url}/embed.js`)).arrayBuffer());
     expect(body.length).toBeGreaterThan(1000);
     expect(body.length).toBeLessThan(5 * 1024);
     expect(body.toString()).not.toMatch(/\bimport\b|\brequire\(/);
@@ -253,16 +250,16 @@ describe('the host API', () => {
 
 describe('the full page', () => {
   it('shows copy-ready embed codes for this story', async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    watched = watch(page, site.url);
+    page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    watched = watch(page, env.site.url);
     childWatch = [];
-    await page.goto(`${site.url}/mss-haiti/`);
+    await page.goto(`${env.site.url}/mss-haiti/`);
     await page.getByRole('button', { name: 'Embed this story' }).click();
     const codes = await page.$$eval('textarea[data-snippet]', (els) =>
       els.map((el) => (el as HTMLTextAreaElement).value),
     );
     expect(codes).toHaveLength(4);
-    for (const code of codes) expect(code).toContain(`${site.url}/mss-haiti/embed/`);
-    expect(codes.join('\n')).toContain(`${site.url}/embed.js`);
+    for (const code of codes) expect(code).toContain(`${env.site.url}/mss-haiti/embed/`);
+    expect(codes.join('\n')).toContain(`${env.site.url}/embed.js`);
   });
 });

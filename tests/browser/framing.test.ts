@@ -5,22 +5,13 @@
  * the reader sees there (`document.elementFromPoint`) is the map, not the card, the timeline, the
  * key or anything else over it. Points come from the public `storyMap.project`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openStory, serveSite, settled, watch, type Site } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openStory, settled, watch } from './harness.ts';
+import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 import type { Story } from '../../src/lib/story/model.ts';
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 const SIZES = [
   { name: 'phone', width: 390, height: 844, path: '' },
@@ -57,9 +48,9 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
   'the $story story as a $name ($width×$height)',
   ({ width, height, home, path }) => {
     it('shows every step’s subject where nothing covers it', async () => {
-      const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
-      const watched = watch(page, site.url);
-      await openStory(page, site.url + home + path);
+      const page = await env.browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+      const watched = watch(page, env.site.url);
+      await openStory(page, env.site.url + home + path);
       const story = await storyOf(page);
       const problems: string[] = [];
       for (const step of story.steps) {

@@ -3,21 +3,12 @@
  * has one marker button per place with events, and each active marker's label is shown, inside
  * the map, over no other label or marker.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openStory, serveSite, watch, type Site } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openStory, watch } from './harness.ts';
+import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 type Rect = { left: number; top: number; right: number; bottom: number };
 const overlap = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -27,9 +18,11 @@ describe.each([
   { width: 1440, height: 900 },
 ])('the Haiti story’s markers at $width×$height', ({ width, height }) => {
   it('has one marker per place and a clear label on each active one, at every step', async () => {
-    const page = await browser.newPage({ viewport: { width, height } });
-    const watched = watch(page, site.url);
-    await openStory(page, site.url + '/');
+    // Reduced motion: each goTo scrolls at once and the camera jumps, so the labels are measured
+    // where the step leaves them, not somewhere along a flight.
+    const page = await env.browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+    const watched = watch(page, env.site.url);
+    await openStory(page, env.site.url + '/');
     const story = await storyOf(page);
     const places = new Set(story.events.flatMap((e) => (e.place ? [e.place.id] : [])));
     for (const step of story.steps) {

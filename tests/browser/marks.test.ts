@@ -4,23 +4,15 @@
  * flight the markers stay on their places; in the dark the step's country marker takes its own
  * colour. Pixels are read from screenshots (pngjs), never from MapLibre's insides.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openStory, serveSite, settled, watch, type Site } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { openStory, settled, watch } from './harness.ts';
+import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 import { COLORS, DARK_COLORS } from '../../src/lib/map/style.ts';
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
@@ -41,8 +33,8 @@ describe('a route into a country-only place', () => {
   it.each(['/', '/pacific-relief/'])(
     'has the key’s arrowhead entry exactly when the story %s has one',
     async (path) => {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await openStory(page, site.url + path);
+      const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await openStory(page, env.site.url + path);
       const story = await storyOf(page);
       const into = story.routes.some((r) => r.to.precision === 'country');
       const entry = page.locator('.legend li', { hasText: 'Route into a country' });
@@ -58,9 +50,9 @@ describe('the evacuation to the Dominican Republic', () => {
     { width: 1440, height: 900 },
     { width: 390, height: 844 },
   ])('stops inside the country, well clear of its marker, at $width×$height', async ({ width, height }) => {
-    const page = await browser.newPage({ viewport: { width, height } });
+    const page = await env.browser.newPage({ viewport: { width, height } });
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
-    await openStory(page, site.url + '/');
+    await openStory(page, env.site.url + '/');
     await page.evaluate((id) => window.storyMap?.goTo(id), 'evacuation');
     await settled(page);
     await page.evaluate(() => window.storyMap?.ready);
@@ -88,16 +80,16 @@ describe('the evacuation to the Dominican Republic', () => {
 
 describe('with reduced motion', () => {
   it('never shows an empty sea between one step and the next', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
-    const watched = watch(page, site.url);
+    const watched = watch(page, env.site.url);
     // A phone's network: the basemap's fine tier, fetched when a step first comes close, arrives
     // well after the camera has jumped there.
     await page.route('**/*.fine.json', async (route) => {
       await new Promise((r) => setTimeout(r, 800));
       await route.continue();
     });
-    await openStory(page, site.url + '/');
+    await openStory(page, env.site.url + '/');
     for (const [from, to] of [
       ['delegation', 'evacuation'],
       ['intro', 'injuries'],
@@ -121,9 +113,9 @@ describe('with reduced motion', () => {
 
 describe('in a flight', () => {
   it('keeps every marker on its place, frame by frame', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-    await openStory(page, site.url + '/');
+    await openStory(page, env.site.url + '/');
     const story = await storyOf(page);
     const places = Object.fromEntries(story.places.map((p) => [p.id, p.coordinates]));
     await page.evaluate((id) => window.storyMap?.goTo(id), 'gangs');
@@ -158,9 +150,9 @@ describe('in a flight', () => {
 
 describe('in the dark', () => {
   it('rings the step’s country marker in its own colour, not the country’s', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
-    await openStory(page, site.url + '/');
+    await openStory(page, env.site.url + '/');
     await page.evaluate((id) => window.storyMap?.goTo(id), 'evacuation');
     await settled(page);
     const ring = await page.evaluate(

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openStory, serveSite, settled, type Site } from './harness.ts';
+import { launch, openStory, settled } from './harness.ts';
+import { useSite } from './setup.ts';
 import { activeMarkers, expectedCamera, storyOf, waitForCamera } from './expect.ts';
 import type { Story } from '../../src/lib/story/model.ts';
 import { PAGE_IDS } from '../../src/lib/page-ids.ts';
@@ -38,8 +39,7 @@ const PAGES = [
   { name: 'embed page', path: '/mss-haiti/embed/' },
 ];
 
-let site: Site;
-let browser: Browser;
+const env = useSite();
 let noWebgl: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -47,27 +47,27 @@ let watched: Strict;
 let story: Story;
 
 beforeAll(async () => {
-  site = await serveSite();
-  [browser, noWebgl] = await Promise.all([launch(), launch(['--disable-webgl', '--disable-3d-apis'])]);
+  noWebgl = await launch(['--disable-webgl', '--disable-3d-apis']);
 });
-afterAll(async () => {
-  await Promise.all([browser?.close(), noWebgl?.close()]);
-  await site?.close();
-});
+afterAll(() => noWebgl?.close());
 afterEach(async () => {
   expect(watched.errors, 'console errors').toEqual([]);
   expect(watched.foreign, 'requests to other hosts').toEqual([]);
   await context?.close();
 });
 
-async function open(options: { from?: Browser; size?: typeof PHONE; js?: boolean; aborted?: RegExp } = {}) {
+/** `still`: the reader prefers reduced motion (the camera jumps, goTo scrolls at once). */
+async function open(
+  options: { from?: Browser; size?: typeof PHONE; js?: boolean; aborted?: RegExp; still?: boolean } = {},
+) {
   const { width, height } = options.size ?? DESKTOP;
-  context = await (options.from ?? browser).newContext({
+  context = await (options.from ?? env.browser).newContext({
     viewport: { width, height },
     javaScriptEnabled: options.js ?? true,
+    reducedMotion: options.still ? 'reduce' : 'no-preference',
   });
   page = await context.newPage();
-  watched = watchStrict(page, site.url, options.aborted);
+  watched = watchStrict(page, env.site.url, options.aborted);
   return page;
 }
 
@@ -90,7 +90,7 @@ async function expectFallback(cause: RegExp) {
 describe.each([PHONE, DESKTOP])('without JavaScript, on a $name', (size) => {
   it.each(PAGES)('the $name shows the whole story with a static map per step', async ({ path }) => {
     await open({ size, js: false });
-    await page.goto(site.url + path);
+    await page.goto(env.site.url + path);
     story = await storyOf(page);
     expect(await page.locator(`#${PAGE_IDS.app}.static`).count(), 'the script did not run').toBe(1);
     if (path === '/') expect(await page.locator('h1').textContent()).toBe(story.title);
@@ -103,7 +103,7 @@ describe.each([PHONE, DESKTOP])('without JavaScript, on a $name', (size) => {
 describe.each([PHONE, DESKTOP])('without WebGL, on a $name', (size) => {
   it.each(PAGES)('the $name says so once and unrolls the steps with static maps', async ({ path }) => {
     await open({ from: noWebgl, size });
-    await openStory(page, site.url + path);
+    await openStory(page, env.site.url + path);
     expect(await page.evaluate(() => document.createElement('canvas').getContext('webgl2'))).toBeNull();
     await expectFallback(/WebGL/);
   });
@@ -118,7 +118,7 @@ describe('when the map cannot load', () => {
       aborted++;
       return route.abort();
     });
-    await openStory(page, site.url + '/');
+    await openStory(page, env.site.url + '/');
     await expectFallback(/basemap/);
     expect(aborted).toBeGreaterThan(0);
   });
@@ -131,7 +131,7 @@ describe('when the map cannot load', () => {
       aborted++;
       return route.abort();
     });
-    await openStory(page, site.url + '/');
+    await openStory(page, env.site.url + '/');
     await expectFallback(/controller-.*\.js/);
     expect(aborted).toBe(1);
   });
@@ -151,7 +151,7 @@ describe('when the map cannot load', () => {
       return route.fulfill({ response, headers: { ...response.headers(), 'content-type': type } });
     });
     // Not openStory: without the fix `ready` never resolves, and the notice says more than a timeout.
-    await page.goto(site.url + '/');
+    await page.goto(env.site.url + '/');
     await expectFallback(/worker/);
     expect(served).toBeGreaterThan(0);
     await page.evaluate(() => window.storyMap?.ready);
@@ -159,7 +159,7 @@ describe('when the map cannot load', () => {
 
   it.each([PHONE, DESKTOP])('reads on with static maps after losing the WebGL context ($name)', async (size) => {
     await open({ size });
-    await openStory(page, site.url + '/');
+    await openStory(page, env.site.url + '/');
     expect(await page.locator('.notice').count()).toBe(0);
     await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map-canvas"] canvas');
@@ -175,7 +175,7 @@ describe('when the map cannot load', () => {
 describe('print', () => {
   it('hides the live map and prints each step with its static map, the events and the sources', async () => {
     await open({ size: DESKTOP });
-    await openStory(page, site.url + '/');
+    await openStory(page, env.site.url + '/');
     story = await storyOf(page);
     await page.emulateMedia({ media: 'print' });
     const display = (selector: string) => page.$$eval(selector, (els) => els.map((el) => getComputedStyle(el).display));
@@ -209,7 +209,7 @@ describe('a storm of scrolls and resizes', () => {
     console.log(`scroll storm seed: ${seed} (set STORM_SEED to replay another)`);
     const random = lcg(seed);
     await open({ size: DESKTOP });
-    await openStory(page, site.url + '/');
+    await openStory(page, env.site.url + '/');
     story = await storyOf(page);
     let size = DESKTOP as { width: number; height: number };
     for (let i = 0; i < 300; i++) {
@@ -244,8 +244,9 @@ describe('a storm of scrolls and resizes', () => {
 
 describe.each([PHONE, LANDSCAPE, TABLET, DESKTOP])('on a $name ($width×$height)', (size) => {
   it('frames each step’s places in view, below the timeline', async () => {
-    await open({ size });
-    await openStory(page, site.url + '/');
+    // Where each step settles, not the flight there (the storm above flies and scrolls for real).
+    await open({ size, still: true });
+    await openStory(page, env.site.url + '/');
     story = await storyOf(page);
     for (const step of story.steps.filter((s) => s.camera.kind === 'fit')) {
       await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
@@ -261,7 +262,7 @@ describe.each(PAGES)('the Content-Security-Policy of the $name', ({ path }) => {
   it.each([PHONE, DESKTOP])('is strict for scripts and never violated ($name)', async (size) => {
     await open({ size });
     await recordCsp(page);
-    await openStory(page, site.url + path);
+    await openStory(page, env.site.url + path);
     story = await storyOf(page);
 
     const content = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
@@ -270,7 +271,7 @@ describe.each(PAGES)('the Content-Security-Policy of the $name', ({ path }) => {
     expect(scriptSrc).not.toContain("'unsafe-eval'");
     expect(scriptSrc).not.toContain("'unsafe-inline'");
     // A meta policy covers only what comes after it: it must precede every script.
-    const html = await (await page.request.get(site.url + path)).text();
+    const html = await (await page.request.get(env.site.url + path)).text();
     expect(html.indexOf('Content-Security-Policy')).toBeGreaterThan(-1);
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
 

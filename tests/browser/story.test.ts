@@ -4,24 +4,16 @@
  * detail opened by mouse and keyboard, deep links, the timeline and the back button. Every page
  * is also watched for console errors and for requests to any other host.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openStory, serveSite, watch, type Site, type Watch } from './harness.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openStory, watch, type Watch } from './harness.ts';
+import { useSite } from './setup.ts';
 import { activeMarkers, expectedCamera, scrollToStep, storyOf, targetNow, waitForCamera } from './expect.ts';
 import { formatWhen } from '../../src/lib/story/when.ts';
 import { stepOfEvent, type Story } from '../../src/lib/story/model.ts';
 import { wrapLng } from '../../src/lib/geo/bbox.ts';
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 /** The event id of the focused marker, if a marker has focus. */
 const focusedEvent = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.event);
@@ -67,10 +59,18 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
     let watched: Watch;
     let story: Story;
 
-    async function open(hash = '') {
-      page = await browser.newPage({ viewport: { width, height } });
-      watched = watch(page, site.url);
-      await openStory(page, site.url + home + hash);
+    /**
+     * Opens the story at `hash`. `still`: the reader prefers reduced motion, so the camera jumps
+     * and `goTo` scrolls at once; for tests of where the page ends up, not of flights or smooth
+     * scrolling (the scrolling tests here and in timeline.test.ts fly and scroll for real).
+     */
+    async function open(hash = '', still = false) {
+      page = await env.browser.newPage({
+        viewport: { width, height },
+        reducedMotion: still ? 'reduce' : 'no-preference',
+      });
+      watched = watch(page, env.site.url);
+      await openStory(page, env.site.url + home + hash);
       story = await storyOf(page);
     }
 
@@ -130,7 +130,8 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
     });
 
     it('opens every marker’s detail with a click, and Escape returns focus to it', async () => {
-      await open();
+      // Still: a click waits for its marker to stop moving, and each goTo would fly for seconds.
+      await open('', true);
       for (const event of story.events.filter((e) => e.place).filter((_, i) => i % sample === 0)) {
         const step = stepOfEvent(story, event.id);
         if (step) await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
@@ -178,7 +179,7 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
 
     it('lands on the step of a deep link, and again after a reload', async () => {
       const [first = '', second = ''] = deep;
-      await open(`#${first}`);
+      await open(`#${first}`, true);
       await waitForCamera(page, first, await expectedCamera(page, story, first));
       await scrollToStep(page, second);
       await waitForCamera(page, second, await expectedCamera(page, story, second));
@@ -188,7 +189,7 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
     });
 
     it('goes to an event’s step from the timeline, and back with the back button', async () => {
-      await open(`#${timeline.from}`);
+      await open(`#${timeline.from}`, true);
       await waitForCamera(page, timeline.from, await expectedCamera(page, story, timeline.from));
       // On a phone the close-up of the last days is folded away until the reader opens it.
       const closeUp = page.locator('button.close-up[aria-expanded="false"]');
@@ -202,10 +203,7 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
     });
 
     it('jumps without flying when the reader prefers reduced motion', async () => {
-      page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
-      watched = watch(page, site.url);
-      await openStory(page, site.url + home);
-      story = await storyOf(page);
+      await open('', true);
       // Two animation frames after the scroll, a flight would still be under way; a jump is done.
       const camera = await page.evaluate(async (id) => {
         const el = document.getElementById(id) as HTMLElement;

@@ -3,20 +3,13 @@
  * takes about a fifth of the map column at every size, never covers a step's markers, is one
  * stop for Tab (the arrow keys go through its items), and names an item on hover and on focus.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openStory, serveSite, settled, watch, type Site } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openStory, settled, watch } from './harness.ts';
+import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 
-let site: Site;
-let browser: Browser;
-beforeAll(async () => {
-  [site, browser] = await Promise.all([serveSite(), launch()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 const STORIES = [
   { story: 'Haiti', path: '/' },
@@ -42,9 +35,9 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
   'the $story timeline at $width×$height',
   ({ path, width, height }) => {
     it('takes at most 22% of the map column, with the close-up folded or open', async () => {
-      const page = await browser.newPage({ viewport: { width, height } });
-      const watched = watch(page, site.url);
-      await openStory(page, site.url + path);
+      const page = await env.browser.newPage({ viewport: { width, height } });
+      const watched = watch(page, env.site.url);
+      await openStory(page, env.site.url + path);
       expect(await share(page)).toBeLessThanOrEqual(0.22);
       const toggle = page.locator('button.close-up');
       if (await toggle.count()) {
@@ -68,8 +61,8 @@ describe.each(
 )('the $story story at $width×$height', ({ path, events, width, height }) => {
   it('covers none of the markers a step frames, on any step', async () => {
     // Reduced motion: the camera jumps, and 40 steps take seconds, not minutes.
-    const page = await browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
-    await openStory(page, site.url + path);
+    const page = await env.browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+    await openStory(page, env.site.url + path);
     const story = await storyOf(page);
     expect(story.events.length).toBe(events);
     expect(await share(page)).toBeLessThanOrEqual(0.22);
@@ -120,8 +113,8 @@ describe('the timeline and the keyboard', () => {
   const tip = () => page.locator('.timeline [role="tooltip"]');
 
   it('is one Tab stop, however many events, and the arrow keys go through them in time order', async () => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await openStory(page, site.url + '/pacific-relief/');
+    page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openStory(page, env.site.url + '/pacific-relief/');
     const stops: string[] = [];
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
@@ -171,8 +164,8 @@ describe('the timeline and the keyboard', () => {
   });
 
   it('goes to the event’s step with Enter, and names an item on hover', async () => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await openStory(page, site.url + '/');
+    page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await openStory(page, env.site.url + '/');
     await page.locator('[data-timeline-event="gang-violence"]').focus();
     for (let i = 0; i < 10 && (await focusedItem()) !== 'delegation'; i++) await page.keyboard.press('ArrowRight');
     expect(await focusedItem()).toBe('delegation');
