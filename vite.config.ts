@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { storyPages } from './src/build/plugin.ts';
+import { compress } from './src/build/compress.ts';
 
 export default defineConfig({
   // Relative asset URLs: the built site works from any folder a newsroom copies it to.
@@ -13,6 +14,8 @@ export default defineConfig({
       // Where the site is published: share tags, canonical links and oEmbed need absolute URLs.
       site: process.env.STORYMAP_SITE_URL ?? 'http://127.0.0.1:4173/',
     }),
+    // Last: writes .br/.gz copies of the text files once everything else is in the output.
+    compress(),
   ],
   build: { target: 'es2022', assetsInlineLimit: 0 },
   preview: { host: '127.0.0.1' },
@@ -20,13 +23,22 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    // Browser tests share one built site and a small machine: run files one at a time.
-    fileParallelism: false,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
-    // Separate projects, so `vitest run --project unit` answers in seconds.
+    // Separate projects, so `vitest run --project unit` answers in seconds. The node projects run
+    // first, their files side by side (one per core); the browser project after them, alone.
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'build', include: ['tests/build.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          // The unit tests are pure and share no state: a worker imports turf, d3 and the story
+          // compiler once for all its files, not once a file (about a third off the unit run).
+          isolate: false,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      { extends: true, test: { name: 'build', include: ['tests/build*.test.ts'], sequence: { groupOrder: 0 } } },
       {
         extends: true,
         test: {
@@ -34,6 +46,10 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           // Builds the fixture stories' site the browser tests serve.
           globalSetup: ['tests/browser/global-setup.ts'],
+          // One file at a time: each file's Chromium draws WebGL in software, and a second one
+          // beside it would stretch every wait for a settling camera on two cores.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,4 +1,4 @@
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import EmbedButton from './lib/ui/EmbedButton.svelte';
 import { readPageData } from './lib/story/page-data.ts';
@@ -7,13 +7,13 @@ import { PAGE_IDS } from './lib/page-ids.ts';
 import 'virtual:storymap-palette.css';
 import './app.css';
 
-// The build wrote the whole story as static HTML (src/build/prerender.ts); the interactive
-// story replaces its steps, and the header, event list and sources stay as they are.
+// The build wrote the story as App renders it (src/build/prerender.ts): the script hydrates that
+// markup in place, so the text already on screen stays, and the header, event list and sources
+// stay as they are. `static` marks the page no script has run on (app.css).
 const target = document.getElementById(PAGE_IDS.app);
 if (!target) throw new Error(`#${PAGE_IDS.app} is missing from the page`);
 const data = readPageData(document);
-target.replaceChildren();
+hydrate(App, { target, props: { data } });
 target.classList.remove('static');
-mount(App, { target, props: { data } });
 const embedButton = document.getElementById(PAGE_IDS.embedButton);
 if (embedButton) mount(EmbedButton, { target: embedButton, props: { slug: data.story.slug, title: data.story.title } });

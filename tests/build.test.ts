@@ -13,9 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import { buildSite as buildInto, ROOT as root } from './build-site.ts';
 import { PAGE_IDS } from '../src/lib/page-ids.ts';
-import type { Story } from '../src/lib/story/model.ts';
+import type { PageData } from '../src/lib/story/page-data.ts';
+import App from '../src/App.svelte';
 import StepCard from '../src/lib/ui/StepCard.svelte';
-import Unrolled from '../src/lib/ui/Unrolled.svelte';
 import EventTable from '../src/lib/ui/EventTable.svelte';
 import Sources from '../src/lib/ui/Sources.svelte';
 
@@ -93,26 +93,43 @@ describe('a site with two stories', () => {
     expect(readFileSync(join(out, 'embed.js'), 'utf8')).toContain('storymap:position');
   });
 
-  it('writes each step for readers without JavaScript as the live page’s own step card', async () => {
+  it('writes the story as the live page’s own App, hydrated in place, with each step’s card and map', async () => {
     const html = readFileSync(join(await built, 'mss-haiti/index.html'), 'utf8');
-    const { story } = inlined(html) as unknown as { story: Story };
+    const data = inlined(html) as unknown as PageData;
+    const { story } = data;
     // A component rendered on its own comes in a pair of hydration markers, inside another without.
     const markup = (body: string) => body.replace(/^<!--\[-->/, '').replace(/<!--\]-->$/, '');
     const card = (i: number) => {
       const step = story.steps[i];
       if (!step) throw new Error(`no step ${i}`);
-      const props = { step, number: i + 1, total: story.steps.length, active: true, current: false };
+      const props = { step, number: i + 1, total: story.steps.length, active: i === 0, map: `maps/${step.id}.svg` };
       return markup(render(StepCard, { props }).body);
     };
     expect(story.steps.length).toBeGreaterThan(1);
+    // Each step's card and static map: the page without JavaScript shows the map (app.css).
     for (const [i, step] of story.steps.entries()) {
-      expect(html).toContain(`<li id="${step.id}" data-step="${step.id}">${card(i)}`);
+      expect(html).toMatch(new RegExp(`<li class="step[^"]*" id="${step.id}" data-step="${step.id}"[^>]*>`));
+      expect(html).toContain(card(i));
+      expect(card(i)).toContain(`<img class="step-map print-only" src="maps/${step.id}.svg"`);
     }
-    // The whole unrolled list, the event table and the sources are the components' markup too.
-    const main = `<main id="${PAGE_IDS.app}" class="static">${render(Unrolled, { props: { story, maps: 'maps/', eager: 0 } }).body}</main>`;
+    // The story is App as the script first renders it, from the very data the page inlines: what
+    // main.ts hydrates. The event table and the sources are the components' markup too.
+    const main = `<main id="${PAGE_IDS.app}" class="static">${render(App, { props: { data } }).body}</main>`;
     expect(html).toContain(main);
     expect(html).toContain(render(EventTable, { props: { story } }).body);
     expect(html).toContain(render(Sources, { props: { story } }).body);
+  });
+
+  it('blocks the first paint on no more style than the page uses', async () => {
+    const out = await built;
+    const html = readFileSync(join(out, 'mss-haiti/embed/index.html'), 'utf8');
+    const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(sheets).toHaveLength(1);
+    const css = sheets.map((href) => readFileSync(resolve(join(out, 'mss-haiti/embed'), href), 'utf8')).join('');
+    // MapLibre's own style sheet (controls, popups: 70 kB) is not in it; app.css has the few rules the map needs.
+    expect(css).not.toContain('maplibregl-ctrl');
+    expect(css).toContain('.maplibregl-canvas');
+    expect(css.length).toBeLessThan(40_000);
   });
 });
 

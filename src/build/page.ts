@@ -59,15 +59,23 @@ export const CSP = [
   "base-uri 'self'",
 ].join('; ');
 
-export function pageHead(built: BuiltStory, options: PageOptions): string {
-  const { story } = built;
-  const { root, own } = paths(options.kind, story.slug);
-  const data: PageData = {
-    story,
+/**
+ * What the page's script reads (the inlined JSON) and what the build renders its body from: the
+ * same object, so the markup the script hydrates is the markup it would render.
+ */
+export function pageData(built: BuiltStory, kind: PageKind): PageData {
+  const { root, own } = paths(kind, built.story.slug);
+  return {
+    story: built.story,
     basemap: root + built.basemapFile,
     maps: `${own}maps/`,
-    embed: options.kind === 'embed',
+    embed: kind === 'embed',
   };
+}
+
+export function pageHead(built: BuiltStory, options: PageOptions): string {
+  const { story } = built;
+  const data = pageData(built, options.kind);
   const urls = storyUrls(options.site, story.slug);
   // Share cards and browser tabs set these beside words of their own: isolate the story's.
   const title = escapeHtml(isolate(story.title));

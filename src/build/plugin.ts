@@ -11,7 +11,7 @@ import { inspect } from 'node:util';
 import { createServer, type Plugin, type ResolvedConfig, type ViteDevServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { buildStory, storyFiles as storyFilesIn, slugOf, StoryBuildError, type BuiltStory } from './stories.ts';
-import { pageHead, paths, type PageKind } from './page.ts';
+import { pageData, pageHead, type PageKind } from './page.ts';
 import { storyFiles } from './files.ts';
 import { PALETTE_CSS, RESOLVED_PALETTE_CSS, paletteCss } from './palette-css.ts';
 
@@ -150,12 +150,11 @@ export function storyPages(options: StoryPagesOptions): Plugin {
         const page = pageOf(ctx.path, options.home);
         const story = built.get(page.slug);
         if (!story) throw new Error(`no story "${page.slug}"`);
-        const { own } = paths(page.kind, page.slug);
         // In dev, the server's own loader: an edited component shows on the next reload.
         const render = devServer ? await ssrPrerender(devServer) : prerender;
         if (!render) throw new Error('the page renderer is not loaded (buildStart has not run)');
         const head = pageHead(story, { kind: page.kind, site, csp: config.command === 'build' });
-        const body = render(story.story, page.kind, `${own}maps/`);
+        const body = render(pageData(story, page.kind), page.kind);
         // Replaced by functions: a replacement string would read story text's `$&` or `$'` as patterns.
         return html.replace(HEAD, () => head).replace(BODY, () => body);
       },

@@ -1,11 +1,12 @@
 /**
- * The page's HTML as the build writes it, before any script runs: the header, every step's text
- * with a static map of that step, the list of all events and the sources. Readers without
- * JavaScript, search engines and printers get the whole story from it; with JavaScript the
- * interactive story mounts over the steps (`#storymap_app`), and the rest stays as written here.
+ * The page's HTML as the build writes it, before any script runs: the header, the story itself
+ * (App.svelte, at its first step), the list of all events and the sources. The script hydrates
+ * the story in place (main.ts): the text the reader sees first is never re-created, and the
+ * header, event list and sources stay as written here. Readers without JavaScript, search engines
+ * and printers get the whole story from the same markup: app.css unrolls it, each step's card
+ * followed by its static map, when no script runs.
  *
- * Every part that carries story text is a Svelte component rendered with `svelte/server`: the
- * steps are the live page's own unrolled list (Unrolled.svelte, with StepCard.svelte), so the
+ * Every part that carries story text is a Svelte component rendered with `svelte/server`, so the
  * page without JavaScript and the interactive one cannot show a step differently. Svelte escapes
  * the text; prose comes as HTML rendered and sanitized from validated markup (lib/story/markup.ts).
  * Only the skip link and the mount point, which hold no story text, are written here.
@@ -15,17 +16,18 @@
  */
 import { render } from 'svelte/server';
 import type { Component } from 'svelte';
-import type { Story } from '../lib/story/model.ts';
 import type { PageKind } from './page.ts';
+import type { PageData } from '../lib/story/page-data.ts';
 import { PAGE_IDS } from '../lib/page-ids.ts';
+import App from '../App.svelte';
 import Masthead from '../lib/ui/Masthead.svelte';
-import Unrolled from '../lib/ui/Unrolled.svelte';
 import EventTable from '../lib/ui/EventTable.svelte';
 import Sources from '../lib/ui/Sources.svelte';
 
 /**
- * A component's markup for a static page. The components take their styles from app.css, so
- * nothing goes into the head; were a `<style>` to appear there, the page would silently lack it.
+ * A component's markup for a static page. The components take their styles from app.css and the
+ * bundle's style sheet, so nothing goes into the head; were a `<style>` to appear there, the page
+ * would silently lack it.
  */
 function html<Props extends Record<string, unknown>>(component: Component<Props>, props: Props): string {
   const { head, body } = render(component, { props });
@@ -33,13 +35,17 @@ function html<Props extends Record<string, unknown>>(component: Component<Props>
   return body;
 }
 
-/** The body of a page: `maps` is the folder of the static step maps, relative to the page. */
-export function prerender(story: Story, kind: PageKind, maps: string): string {
+/**
+ * The body of a page. `data` is what the page inlines for its script (page.ts `pageData`): the
+ * story and the addresses of its basemap and static maps, relative to the page.
+ */
+export function prerender(data: PageData, kind: PageKind): string {
   return [
     `<a class="skip" href="#${PAGE_IDS.events}">Skip the map: go to the list of all events</a>`,
-    html(Masthead, { story, embed: kind === 'embed' }),
-    `<main id="${PAGE_IDS.app}" class="static">${html(Unrolled, { story, maps, eager: 0 })}</main>`,
-    html(EventTable, { story }),
-    html(Sources, { story }),
+    html(Masthead, { story: data.story, embed: kind === 'embed' }),
+    // `static` until the script runs: app.css unrolls the steps if none does.
+    `<main id="${PAGE_IDS.app}" class="static">${html(App, { data })}</main>`,
+    html(EventTable, { story: data.story }),
+    html(Sources, { story: data.story }),
   ].join('\n    ');
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildStory, type BuiltStory } from '../../src/build/stories.ts';
-import { inertJson, oembed, pageHead, type PageKind } from '../../src/build/page.ts';
+import { inertJson, oembed, pageData, pageHead, type PageKind } from '../../src/build/page.ts';
 import { PAGE_IDS } from '../../src/lib/page-ids.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,6 +58,14 @@ describe('pageHead', () => {
     expect(data.maps).toBe(maps);
     expect(data.embed).toBe(kind === 'embed');
   });
+
+  it.each<PageKind>(['home', 'story', 'embed'])(
+    'inlines for the $kind page the very data its body is rendered from (so hydration matches)',
+    (kind) => {
+      const data = JSON.parse(inlinedJson(pageHead(built, { kind, site }))) as unknown;
+      expect(data).toEqual(pageData(built, kind));
+    },
+  );
 
   it('isolates a title that could reverse the words a browser tab or share card sets beside it', () => {
     const overriding = { ...built, story: { ...built.story, title: 'Desk \u202Enight' } };

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildStory } from '../../src/build/stories.ts';
-import { stepView } from '../../src/lib/story/view.ts';
+import { routeGrowth, stepView } from '../../src/lib/story/view.ts';
 import { stepOfEvent } from '../../src/lib/story/model.ts';
 import { routeFraction } from '../../src/lib/scroll/active.ts';
 
@@ -15,11 +15,11 @@ const indexOf = (id: string) => {
 
 describe('stepView on the MSS Haiti story', () => {
   it('shows the evacuation: its event, the Dominican Republic and the route', () => {
-    const view = stepView(story, indexOf('evacuation'), 0.25, false);
+    const view = stepView(story, indexOf('evacuation'));
     expect(view.step.id).toBe('evacuation');
     expect([...view.activeEvents]).toEqual(['evacuation']);
     expect(view.countries).toEqual(['214']);
-    expect(view.routes).toEqual([{ id: 'evacuation', fraction: routeFraction(0.25, false) }]);
+    expect(view.routes).toEqual(['evacuation']);
   });
 
   it.each([
@@ -28,18 +28,31 @@ describe('stepView on the MSS Haiti story', () => {
     { progress: 0.75, reducedMotion: false },
     { progress: 0, reducedMotion: true },
   ])('grows the route with the scroll (progress $progress, reduced motion $reducedMotion)', (row) => {
-    const [route] = stepView(story, indexOf('evacuation'), row.progress, row.reducedMotion).routes;
-    expect(route?.fraction).toBe(routeFraction(row.progress, row.reducedMotion));
+    const { step } = stepView(story, indexOf('evacuation'));
+    expect(routeGrowth(step, row.progress, row.reducedMotion)).toBe(routeFraction(row.progress, row.reducedMotion));
+  });
+
+  it('keeps a step without a route constant through the scroll, so nothing redraws', () => {
+    const { step } = stepView(story, indexOf('injuries'));
+    const growths = new Set([0, 0.2, 0.5, 0.9].map((p) => routeGrowth(step, p, false)));
+    expect([...growths]).toEqual([1]);
+  });
+
+  it('does not grow the route before the reader scrolls into the step', () => {
+    const { step } = stepView(story, indexOf('evacuation'));
+    expect(routeGrowth(step, 0, false)).toBe(0);
+    expect(routeGrowth(step, 0.25, false)).toBeGreaterThan(0);
+    expect(routeGrowth(step, 0.25, false)).toBeLessThan(1);
   });
 
   it('outlines Haiti once even when two of its events are shown', () => {
-    const view = stepView(story, indexOf('losses'), 0, false);
+    const view = stepView(story, indexOf('losses'));
     expect([...view.activeEvents]).toEqual(['first-fatality', 'officer-missing']);
     expect(view.countries).toEqual(['332']);
   });
 
   it('outlines no country for an event in a city', () => {
-    const view = stepView(story, indexOf('injuries'), 0, false);
+    const view = stepView(story, indexOf('injuries'));
     expect(view.countries).toEqual([]);
     expect(view.routes).toEqual([]);
   });
@@ -49,13 +62,13 @@ describe('stepView on the MSS Haiti story', () => {
     { name: 'past the last step', index: 99, expected: 'outlook' },
     { name: 'the second step', index: 1, expected: 'gangs' },
   ])('clamps an index $name to a real step', ({ index, expected }) => {
-    expect(stepView(story, index, 0, false).step.id).toBe(expected);
+    expect(stepView(story, index).step.id).toBe(expected);
   });
 
   it('gives the same picture however the reader arrived at a step', () => {
-    const direct = stepView(story, 6, 0.4, false);
-    stepView(story, 2, 1, false);
-    expect(stepView(story, 6, 0.4, false)).toEqual(direct);
+    const direct = stepView(story, 6);
+    stepView(story, 2);
+    expect(stepView(story, 6)).toEqual(direct);
   });
 });
 

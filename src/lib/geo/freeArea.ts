@@ -58,8 +58,12 @@ export function frameMargin(size: Viewport): number {
   return Math.round(Math.min(size.width, size.height) * 0.08) + 16;
 }
 
-/** The least room kept between the places and a cover, when the map is short of free space. */
-const MIN_EDGE = 8;
+/**
+ * The least room kept between the places and a cover, when the map is short of free space: half
+ * the distance markers.ts keeps between two markers, plus a pixel, so a marker its neighbour
+ * pushes aside still has its centre (and the middle of its target) clear of the cover.
+ */
+const MIN_EDGE = 16;
 
 /**
  * The paddings on two opposite sides: the covers plus a margin. When they would leave less than

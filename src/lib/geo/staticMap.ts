@@ -26,7 +26,7 @@ export function tierAt(zoom: number): number {
  * in the middle of the padded frame (the part of the map the step text does not cover).
  */
 export function stepProjection(story: Story, stepIndex: number, size: Viewport, covered = 0): PixelProjection {
-  const step = stepView(story, stepIndex, 1, true).step;
+  const step = stepView(story, stepIndex).step;
   // Nothing lies over a static map.
   const frame = framePadding(size);
   // `covered` px at the bottom are under something (the preview's title band): frame above it.
@@ -45,7 +45,7 @@ export function renderStaticMap(
   /** Pixels at the bottom that something will cover, kept clear of the places. */
   covered = 0,
 ): string {
-  const view = stepView(story, stepIndex, 1, true);
+  const view = stepView(story, stepIndex);
   const { step } = view;
   const projection = stepProjection(story, stepIndex, size, covered);
   const routes = step.routes

@@ -52,6 +52,11 @@ export class MapController {
   private dark = false;
   /** The step drawn last, to tell a new step from a re-render of the same one. */
   private shownStep: string | undefined;
+  /** The view drawn last, and how much of its routes (`grow`). */
+  private view: StepView | undefined;
+  private growth = 1;
+  /** Whether the routes source holds anything: a story's many steps without a route send nothing. */
+  private routesDrawn = false;
   private lastCamera = '';
   /** The frame (padding) measured for the step and map size in `frameKey`. */
   private frameKey = '';
@@ -124,8 +129,12 @@ export class MapController {
   render(view: StepView, options: RenderOptions) {
     if (!this.markers) {
       this.pending = { view, options };
+      // Put the camera where the step wants it before the first frame: a map that opened on the
+      // whole world and then flew in would draw (and tile) dozens of frames nobody asked for.
+      if (!this.lastCamera) this.moveCamera(view, { ...options, reducedMotion: true });
       return;
     }
+    this.view = view;
     this.overlayTop = options.overlayTop;
     // Without motion the reader sees the old step, then the new one whole: never the frames
     // between, where the camera has jumped but tiles, routes and highlight are still on their way.
@@ -138,6 +147,13 @@ export class MapController {
     this.renderRoutes(view);
   }
 
+  /** Grows the step's routes to this share of their length (0..1) as the reader scrolls. */
+  grow(fraction: number) {
+    if (fraction === this.growth) return;
+    this.growth = fraction;
+    if (this.view?.routes.length) this.renderRoutes(this.view);
+  }
+
   /** The zoom the camera settles at for this step, in the frame `moveCamera` measured for it. */
   private settledZoom(view: StepView): number {
     const canvas = this.map.getContainer();
@@ -146,11 +162,14 @@ export class MapController {
   }
 
   private renderRoutes(view: StepView) {
+    if (!view.routes.length && !this.routesDrawn) return;
+    this.routesDrawn = view.routes.length > 0;
     const byId = new Map(this.story.routes.map((r) => [r.id, r]));
     const zoom = this.settledZoom(view);
+    const fraction = this.growth;
     this.map.getSource<GeoJSONSource>('routes')?.setData({
       type: 'FeatureCollection',
-      features: view.routes.flatMap(({ id, fraction }) => {
+      features: view.routes.flatMap((id) => {
         const route = byId.get(id);
         const line = this.lines.get(id);
         if (!route || !line || fraction <= 0) return [];

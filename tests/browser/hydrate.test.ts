@@ -1,0 +1,110 @@
+/**
+ * Static first, then hydrate (issue 9): the script takes over the story the build wrote without
+ * re-creating it, the first step's static map is on the stage at once and gives way to the live
+ * map at its first whole frame, and no static map is fetched that the page then throws away.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, serveSite, watch, type Site, type Watch } from './harness.ts';
+import { PAGE_IDS } from '../../src/lib/page-ids.ts';
+
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveSite();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface Before {
+  /** The first step's first line of text, as the parser left it, before any script ran. */
+  text?: Node;
+  /** The stage's static map then. */
+  still?: string;
+  /** Whether the static map had loaded when MapLibre put its canvas in. */
+  stillShownAtCanvas?: boolean;
+  canvases: number;
+}
+
+declare global {
+  interface Window {
+    __before: Before;
+  }
+}
+
+/** Opens `path` on a phone, noting the page as the build wrote it and each static map fetched. */
+async function open(
+  path: string,
+): Promise<{ page: Page; context: BrowserContext; w: Watch; warnings: string[]; svgs: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const w = watch(page, site.url);
+  const warnings: string[] = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const svgs: string[] = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname;
+    if (name.endsWith('.svg') && !name.endsWith('favicon.svg')) svgs.push(name.split('/').pop() ?? '');
+  });
+  await page.addInitScript(() => {
+    const before: Before = { canvases: 0 };
+    window.__before = before;
+    // "interactive": the document is parsed and no module script has run yet.
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      before.text = document.querySelector('.steps .card p:not(.count)')?.firstChild ?? undefined;
+      before.still = document.querySelector<HTMLImageElement>('[data-testid="map-still"]')?.getAttribute('src') ?? '';
+    });
+    new MutationObserver(() => {
+      const canvas = document.querySelector('[data-testid="map-canvas"] canvas');
+      if (!canvas || before.canvases) return;
+      before.canvases++;
+      const still = document.querySelector<HTMLImageElement>('[data-testid="map-still"]');
+      before.stillShownAtCanvas = !!still?.complete && still.naturalWidth > 0;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(site.url + path);
+  await page.waitForFunction(() => window.storyMap !== undefined);
+  await page.evaluate(() => window.storyMap?.ready);
+  return { page, context, w, warnings, svgs };
+}
+
+describe.each([
+  { name: 'home page', path: '/' },
+  { name: 'embed page', path: '/mss-haiti/embed/' },
+])('on the $name', ({ path }) => {
+  it('hydrates the story the build wrote: no mismatch, the same text nodes', async () => {
+    const { page, context, w, warnings } = await open(path);
+    const first = await page.evaluate(() => window.storyMap?.steps[0] ?? '');
+    expect(await page.locator(`#${PAGE_IDS.app}.static`).count(), 'the script ran').toBe(0);
+    expect(warnings.filter((m) => /hydrat|svelte/i.test(m))).toEqual([]);
+    expect(w.errors).toEqual([]);
+    const same = await page.evaluate((id) => {
+      const text = window.__before.text;
+      const now = document.querySelector(`[id="${id}"] .card p:not(.count)`)?.firstChild;
+      return { had: !!text, connected: !!text?.isConnected, same: !!text && text === now };
+    }, first);
+    expect(same).toEqual({ had: true, connected: true, same: true });
+    await context.close();
+  });
+
+  it('shows the first step’s static map on the stage at once, then the live map in its place', async () => {
+    const { page, context, svgs } = await open(path);
+    const first = await page.evaluate(() => window.storyMap?.steps[0] ?? '');
+    const before = await page.evaluate(() => ({ ...window.__before, text: undefined }));
+    expect(before.still, 'the static map in the page the build wrote').toMatch(new RegExp(`(^|/)${first}\\.svg$`));
+    expect(before.stillShownAtCanvas, 'the static map had loaded before the live map came').toBe(true);
+    // Ready: the live map has drawn, and the static map is gone.
+    expect(await page.locator('[data-testid="map-still"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="map-canvas"] canvas').count()).toBe(1);
+    // The only static map fetched is the one the stage showed: the steps' own (for print and for
+    // readers without JavaScript) load only when shown.
+    expect(svgs).toEqual([`${first}.svg`]);
+    await context.close();
+  });
+});
