@@ -10,7 +10,8 @@ export default defineConfig({
     svelte(),
     storyPages({
       dir: 'data/stories',
-      home: 'mss-haiti',
+      // The site's title and its front page (a story, or the list of every story) are settings.
+      settings: 'data/site.yaml',
       // Where the site is published: share tags, canonical links and oEmbed need absolute URLs.
       site: process.env.STORYMAP_SITE_URL ?? 'http://127.0.0.1:4173/',
     }),

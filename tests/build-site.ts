@@ -7,17 +7,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { storyPages } from '../src/build/plugin.ts';
+import { storyPages, type StoryPagesOptions } from '../src/build/plugin.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
 /**
  * Builds the stories in `dir` (relative to the project root) into `outDir` (a new temporary folder
- * by default), published at `site`.
+ * by default), published at `site`. `home` is the home story's slug, or the site's settings:
+ * `{ settings: 'tests/fixtures/…/site.yaml' }`, or `{ home: null }` for no home story.
  */
 export async function buildSite(
   dir: string,
-  home: string,
+  home: string | Pick<StoryPagesOptions, 'home' | 'settings'>,
   outDir = mkdtempSync(join(tmpdir(), 'storymap-site-')),
   site = 'https://stories.example.org/maps/',
 ): Promise<string> {
@@ -26,7 +27,7 @@ export async function buildSite(
     root: ROOT,
     base: './',
     logLevel: 'silent',
-    plugins: [svelte(), storyPages({ dir, home, site })],
+    plugins: [svelte(), storyPages({ dir, site, ...(typeof home === 'string' ? { home } : home) })],
     build: { outDir, emptyOutDir: true, assetsInlineLimit: 0 },
   });
   return outDir;

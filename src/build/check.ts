@@ -1,6 +1,6 @@
 /**
- * `npm run check [files…]`: checks every story in data/stories (or the files given) as the
- * build does, and prints every problem of every file at once, as `file:line:col field: reason`.
+ * `npm run check [files…]`: checks every story in data/stories (or the files given: YAML, JSON or
+ * ArchieML `.aml`, told apart by their extension) as the build does, and prints every problem of every file at once, as `file:line:col field: reason`.
  * Exits 1 if there is any problem, 0 if there is none; never prints a stack trace.
  */
 import { existsSync } from 'node:fs';
