@@ -7,6 +7,8 @@ import type { BuiltStory } from './stories.ts';
 import type { PageData } from '../lib/story/page-data.ts';
 import { isolate } from '../lib/story/isolate.ts';
 import { PAGE_IDS } from '../lib/page-ids.ts';
+import { messages } from '../lib/i18n/messages.ts';
+import type { Story } from '../lib/story/model.ts';
 
 export type PageKind = 'home' | 'story' | 'embed';
 
@@ -80,7 +82,7 @@ export function pageHead(built: BuiltStory, options: PageOptions): string {
   // Share cards and browser tabs set these beside words of their own: isolate the story's.
   const title = escapeHtml(isolate(story.title));
   const summary = escapeHtml(isolate(story.summary));
-  const alt = escapeHtml(`Map: ${isolate(story.steps[0]?.title ?? story.title)}`);
+  const alt = escapeHtml(messages(story.lang).mapOf(isolate(story.steps[0]?.title ?? story.title)));
   return [
     ...(options.csp ? [`<meta http-equiv="Content-Security-Policy" content="${CSP}" />`] : []),
     `<title>${title}</title>`,
@@ -102,6 +104,19 @@ export function pageHead(built: BuiltStory, options: PageOptions): string {
     `<link rel="alternate" type="application/json+oembed" href="${urls.oembed}" title="${title}" />`,
     `<script type="application/json" id="${PAGE_IDS.data}">${inertJson(data)}</script>`,
   ].join('\n    ');
+}
+
+/**
+ * The page's root element for `story`: its language and the way its text runs, which screen
+ * readers (voice, hyphenation, quotes) and the layout (`dir`) follow.
+ */
+export function htmlOpenTag(story: Pick<Story, 'lang' | 'dir'>): string {
+  return `<html lang="${escapeHtml(story.lang || 'en')}" dir="${story.dir === 'rtl' ? 'rtl' : 'ltr'}">`;
+}
+
+/** The page template (index.html) with its `<html>` tag set for `story`. */
+export function withLanguage(html: string, story: Pick<Story, 'lang' | 'dir'>): string {
+  return html.replace(/<html\b[^>]*>/i, () => htmlOpenTag(story));
 }
 
 /** The oEmbed (https://oembed.com) answer for a story: a rich embed of its fixed-height frame. */

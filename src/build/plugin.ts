@@ -1,6 +1,8 @@
 /**
  * The Vite plugin that turns `data/stories/*` into pages: for each story `<slug>/index.html` and
- * its embed page `<slug>/embed/index.html`, with the home story also as `index.html`. Stories are
+ * its embed page `<slug>/embed/index.html`, and the list of every story (index-page.ts). The site's
+ * settings (`data/site.yaml`, site.ts) say which story, if any, is also the front page `index.html`;
+ * without one the list is the front page, else it is `stories/index.html`. Stories are
  * inlined into their pages; basemaps, static maps, previews, oEmbed answers and the host script
  * `embed.js` are emitted as static files. In dev the same pages and files are served from memory.
  */
@@ -11,15 +13,21 @@ import { inspect } from 'node:util';
 import { createServer, type Plugin, type ResolvedConfig, type ViteDevServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { buildStory, storyFiles as storyFilesIn, slugOf, StoryBuildError, type BuiltStory } from './stories.ts';
-import { pageData, pageHead, type PageKind } from './page.ts';
+import { CSP, escapeHtml, pageData, pageHead, withLanguage, type PageKind } from './page.ts';
 import { storyFiles } from './files.ts';
 import { PALETTE_CSS, RESOLVED_PALETTE_CSS, paletteCss } from './palette-css.ts';
+import { LIST_FOLDER, loadSettings, type SiteSettings } from './site.ts';
 
 export interface StoryPagesOptions {
   /** Folder of story files, relative to the project root. */
   dir: string;
-  /** Slug of the story also served as the site's `index.html`. */
-  home: string;
+  /** The site's settings file (site.ts), relative to the project root: title and home story. */
+  settings?: string;
+  /**
+   * Slug of the story also served as the site's `index.html`, overriding the settings' `home`
+   * (for tests that build a site from a folder of fixture stories); `null` for no home story.
+   */
+  home?: string | null;
   /** Absolute address the site is published at (share tags and oEmbed need absolute URLs). */
   site: string;
 }
@@ -29,19 +37,55 @@ const BODY = '<!-- storymap:body -->';
 const HOST_SCRIPT = new URL('../lib/embed/host-script.js', import.meta.url);
 
 type Prerender = (typeof import('./prerender.ts'))['prerender'];
+type RenderIndex = (typeof import('./index-page.ts'))['renderIndex'];
 /** The page body's renderer: it imports Svelte components, which Node cannot load on its own. */
 const PRERENDER = fileURLToPath(new URL('./prerender.ts', import.meta.url));
+const INDEX_PAGE = fileURLToPath(new URL('./index-page.ts', import.meta.url));
 const KIT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Loads prerender.ts through the SSR loader of a dev server: `vite build` runs no other. */
 const ssrPrerender = async (server: ViteDevServer) =>
   ((await server.ssrLoadModule(PRERENDER)) as typeof import('./prerender.ts')).prerender;
+const ssrRenderIndex = async (server: ViteDevServer) =>
+  ((await server.ssrLoadModule(INDEX_PAGE)) as typeof import('./index-page.ts')).renderIndex;
+
+/**
+ * The list page's HTML before its body is rendered: the page's style sheet (app.css and a few
+ * rules of its own) and the palette's colours inline, and no script at all.
+ */
+const indexTemplate = () => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+    ${HEAD}
+    <link rel="stylesheet" href="/src/lib/ui/story-index.css" />
+    <style>
+${paletteCss()}
+    </style>
+  </head>
+  <body>
+    ${BODY}
+  </body>
+</html>
+`;
+
+function indexHead(settings: SiteSettings, site: string, csp: boolean, list: string): string {
+  const title = escapeHtml(settings.title);
+  return [
+    ...(csp ? [`<meta http-equiv="Content-Security-Policy" content="${CSP}" />`] : []),
+    `<title>${title}</title>`,
+    ...(settings.description ? [`<meta name="description" content="${escapeHtml(settings.description)}" />`] : []),
+    `<link rel="canonical" href="${new URL(list, site).href}" />`,
+  ].join('\n    ');
+}
 
 /**
  * For a build, a short-lived server that compiles the components for `svelte/server` and nothing
  * else (no config file, no watcher, no other plugins). Once loaded, the renderer needs it no more.
  */
-async function loadPrerender(): Promise<Prerender> {
+async function loadRenderers(): Promise<{ prerender: Prerender; renderIndex: RenderIndex }> {
   const server = await createServer({
     configFile: false,
     root: KIT_ROOT,
@@ -54,18 +98,32 @@ async function loadPrerender(): Promise<Prerender> {
     plugins: [svelte()],
   });
   try {
-    return await ssrPrerender(server);
+    return { prerender: await ssrPrerender(server), renderIndex: await ssrRenderIndex(server) };
   } finally {
     await server.close();
   }
 }
 
-/** `/index.html` → home; `/<slug>/index.html` → story; `/<slug>/embed/index.html` → embed. */
-export function pageOf(path: string, home: string): { slug: string; kind: PageKind } {
+/** `/index.html` → home (the list's path is told apart first); `/<slug>/index.html` → story; `/<slug>/embed/index.html` → embed. */
+export function pageOf(path: string, home: string | undefined): { slug: string; kind: PageKind } {
   const match = /^\/([a-z0-9-]+)\/(embed\/)?(?:index\.html)?$/.exec(path);
-  if (!match?.[1]) return { slug: home, kind: 'home' };
+  if (!match?.[1]) return { slug: home ?? '', kind: 'home' };
   return { slug: match[1], kind: match[2] ? 'embed' : 'story' };
 }
+
+/** The settings, with a home story given in code (tests) taking precedence over the file's. */
+function settingsFor(options: StoryPagesOptions, root: string): SiteSettings {
+  const settings = loadSettings(options.settings && resolve(root, options.settings), root);
+  if (options.home === undefined) return settings;
+  return {
+    title: settings.title,
+    ...(settings.description ? { description: settings.description } : {}),
+    ...(options.home ? { home: options.home } : {}),
+  };
+}
+
+/** The list of stories' address: the front page, or `stories/` beside a home story. */
+const listFolder = (settings: SiteSettings) => (settings.home ? `${LIST_FOLDER}/` : '');
 
 /**
  * A story's errors as the terminal should show them: the reporter's message (file:line:col field:
@@ -83,6 +141,8 @@ export function storyPages(options: StoryPagesOptions): Plugin {
   let config: ResolvedConfig;
   /** The build's page renderer, loaded at buildStart; a dev server loads it per request instead. */
   let prerender: Prerender | undefined;
+  let renderIndex: RenderIndex | undefined;
+  let settings: SiteSettings;
   let devServer: ViteDevServer | undefined;
   let built = new Map<string, BuiltStory>();
   let files = new Map<string, string | Uint8Array>();
@@ -91,13 +151,24 @@ export function storyPages(options: StoryPagesOptions): Plugin {
   const root = () => config.root;
   const dir = () => resolve(root(), options.dir);
   const site = options.site.endsWith('/') ? options.site : `${options.site}/`;
-  const pageIds = () => new Set([...built.keys()].flatMap((slug) => [pageId(slug), pageId(`${slug}/embed`)]));
+  const pageIds = () =>
+    new Set([...built.keys()].flatMap((slug) => [pageId(slug), pageId(`${slug}/embed`)])).add(listId());
+  const listId = () => pageId(listFolder(settings));
+  /** The list's path as a request or transformIndexHtml names it. */
+  const isList = (path: string) => path.replace(/(^|\/)index\.html$/, '$1') === `/${listFolder(settings)}`;
   const pageId = (folder: string) => resolve(root(), folder, 'index.html');
   const template = () => readFileSync(resolve(root(), 'index.html'), 'utf8');
 
   const load = () => {
-    built = new Map(storyFilesIn(dir()).map((file) => [slugOf(file), buildStory(file, root())]));
-    if (!built.has(options.home)) throw new StoryBuildError(`home story "${options.home}" is not in ${options.dir}`);
+    settings = settingsFor(options, root());
+    const paths = storyFilesIn(dir());
+    const twin = paths.find((file, i) => paths.findIndex((f) => slugOf(f) === slugOf(file)) !== i);
+    if (twin) throw new StoryBuildError(`two stories in ${options.dir} are named "${slugOf(twin)}": rename one`);
+    if (paths.some((file) => slugOf(file) === LIST_FOLDER))
+      throw new StoryBuildError(`"${LIST_FOLDER}" is the list of stories' address: rename that story file`);
+    built = new Map(paths.map((file) => [slugOf(file), buildStory(file, root())]));
+    if (settings.home && !built.has(settings.home))
+      throw new StoryBuildError(`home story "${settings.home}" is not in ${options.dir}`);
     files = new Map([...built.values()].flatMap((b) => [...storyFiles(b, site)]));
     files.set('embed.js', readFileSync(HOST_SCRIPT, 'utf8'));
   };
@@ -107,8 +178,10 @@ export function storyPages(options: StoryPagesOptions): Plugin {
     config(userConfig) {
       const base = resolve(userConfig.root ?? process.cwd());
       const slugs = storyFilesIn(resolve(base, options.dir)).map(slugOf);
+      const home = settingsFor(options, base).home;
       const input = Object.fromEntries([
         ['index', resolve(base, 'index.html')],
+        ...(home ? [[`${LIST_FOLDER}/index`, resolve(base, LIST_FOLDER, 'index.html')]] : []),
         ...slugs.flatMap((slug) => [
           [slug, resolve(base, slug, 'index.html')],
           [`${slug}/embed`, resolve(base, slug, 'embed', 'index.html')],
@@ -133,7 +206,7 @@ export function storyPages(options: StoryPagesOptions): Plugin {
       if (!fresh) load();
       fresh = false;
       for (const file of storyFilesIn(dir())) this.addWatchFile(file);
-      if (config.command === 'build') prerender = await loadPrerender();
+      if (config.command === 'build') ({ prerender, renderIndex } = await loadRenderers());
     },
     resolveId(id) {
       if (id === PALETTE_CSS) return RESOLVED_PALETTE_CSS;
@@ -142,21 +215,39 @@ export function storyPages(options: StoryPagesOptions): Plugin {
     load(id) {
       // The colours' custom properties, from the palette (palette-css.ts), as main.ts imports them.
       if (id === RESOLVED_PALETTE_CSS) return paletteCss();
+      if (id === listId()) return indexTemplate();
       return pageIds().has(id) ? template() : null;
     },
     transformIndexHtml: {
       order: 'pre',
       async handler(html, ctx) {
-        const page = pageOf(ctx.path, options.home);
+        const csp = config.command === 'build';
+        if (isList(ctx.path)) {
+          const render = devServer ? await ssrRenderIndex(devServer) : renderIndex;
+          if (!render) throw new Error('the page renderer is not loaded (buildStart has not run)');
+          const root = settings.home ? '../' : './';
+          const body = render(
+            settings,
+            [...built.values()].map((b) => b.story),
+            root,
+          );
+          const head = indexHead(settings, site, csp, listFolder(settings));
+          return html.replace(HEAD, () => head).replace(BODY, () => body);
+        }
+        const page = pageOf(ctx.path, settings.home);
         const story = built.get(page.slug);
         if (!story) throw new Error(`no story "${page.slug}"`);
         // In dev, the server's own loader: an edited component shows on the next reload.
         const render = devServer ? await ssrPrerender(devServer) : prerender;
         if (!render) throw new Error('the page renderer is not loaded (buildStart has not run)');
-        const head = pageHead(story, { kind: page.kind, site, csp: config.command === 'build' });
+        const head = pageHead(story, { kind: page.kind, site, csp });
         const body = render(pageData(story, page.kind), page.kind);
         // Replaced by functions: a replacement string would read story text's `$&` or `$'` as patterns.
-        return html.replace(HEAD, () => head).replace(BODY, () => body);
+        // `<html lang dir>` follow the story's language, before any script runs.
+        return withLanguage(
+          html.replace(HEAD, () => head).replace(BODY, () => body),
+          story.story,
+        );
       },
     },
     generateBundle() {
@@ -184,10 +275,15 @@ export function storyPages(options: StoryPagesOptions): Plugin {
           res.end(file);
           return;
         }
-        const page = pageOf(path, options.home);
-        if (page.kind !== 'home' && built.has(page.slug)) {
+        const list = isList(path);
+        const page = list ? undefined : pageOf(path, settings.home);
+        if (list || (page && page.kind !== 'home' && built.has(page.slug))) {
           server
-            .transformIndexHtml(path.endsWith('/') ? `${path}index.html` : path, template(), req.originalUrl)
+            .transformIndexHtml(
+              path.endsWith('/') ? `${path}index.html` : path,
+              list ? indexTemplate() : template(),
+              req.originalUrl,
+            )
             .then((html) => {
               res.setHeader('Content-Type', 'text/html');
               res.end(html);

@@ -23,6 +23,7 @@ import App from '../App.svelte';
 import Masthead from '../lib/ui/Masthead.svelte';
 import EventTable from '../lib/ui/EventTable.svelte';
 import Sources from '../lib/ui/Sources.svelte';
+import { messages } from '../lib/i18n/messages.ts';
 
 /**
  * A component's markup for a static page. The components take their styles from app.css and the
@@ -41,7 +42,7 @@ function html<Props extends Record<string, unknown>>(component: Component<Props>
  */
 export function prerender(data: PageData, kind: PageKind): string {
   return [
-    `<a class="skip" href="#${PAGE_IDS.events}">Skip the map: go to the list of all events</a>`,
+    `<a class="skip" href="#${PAGE_IDS.events}">${messages(data.story.lang).skipLink}</a>`,
     html(Masthead, { story: data.story, embed: kind === 'embed' }),
     // `static` until the script runs: app.css unrolls the steps if none does.
     `<main id="${PAGE_IDS.app}" class="static">${html(App, { data })}</main>`,

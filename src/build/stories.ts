@@ -1,5 +1,5 @@
 /**
- * Loads every story under `data/stories/`, validates it and compiles it for the page, with its
+ * Loads every story under `data/stories/` (YAML, JSON or ArchieML), validates it and compiles it for the page, with its
  * own clipped basemap. Any invalid story stops the build with every error it has, each naming
  * file, line and field.
  */
@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { basename, extname, join, relative } from 'node:path';
 import { parseStory, formatErrors, type StoryError } from '../lib/story/parse.ts';
+import { parseArchieStory } from '../lib/story/archieml.ts';
 import type { StoryFile } from '../lib/story/schema.ts';
 import { compileStory } from '../lib/story/compile.ts';
 import type { Story } from '../lib/story/model.ts';
@@ -57,9 +58,12 @@ export class StoryBuildError extends Error {
   override name = 'StoryBuildError';
 }
 
+/** The story formats: YAML (and JSON, which is YAML too), and ArchieML as Google Docs export it. */
+export const STORY_EXTENSIONS = ['.yaml', '.yml', '.json', '.aml'];
+
 export function storyFiles(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => ['.yaml', '.yml', '.json'].includes(extname(f)))
+    .filter((f) => STORY_EXTENSIONS.includes(extname(f)))
     .sort()
     .map((f) => join(dir, f));
 }
@@ -83,7 +87,8 @@ export function checkStory(
   countries: ReadonlySet<string> = new Set(basemapCountries().keys()),
 ): { ok: true; story: StoryFile } | { ok: false; errors: StoryError[] } {
   const shown = relative(root, file);
-  const result = parseStory(readFileSync(file, 'utf8'), shown, countries);
+  const parse = extname(file) === '.aml' ? parseArchieStory : parseStory;
+  const result = parse(readFileSync(file, 'utf8'), shown, countries);
   if (!result.ok) return result;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slugOf(file))) {
     const message = 'file names become URLs; use lowercase letters, digits and dashes';

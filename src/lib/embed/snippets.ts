@@ -9,9 +9,12 @@ export interface Snippet {
   code: string;
 }
 
+import { en, type Messages } from '../i18n/messages.ts';
+
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-export function embedSnippets(embedUrl: string, title: string, slug: string): Snippet[] {
+/** `m`: the words of the story's language (English by default) for each code's label and help. */
+export function embedSnippets(embedUrl: string, title: string, slug: string, m: Messages = en): Snippet[] {
   const url = new URL(embedUrl);
   const withQuery = (query: string) => `${url.origin}${url.pathname}?${query}`;
   const scriptUrl = new URL('../../embed.js', url).href;
@@ -19,26 +22,26 @@ export function embedSnippets(embedUrl: string, title: string, slug: string): Sn
   return [
     {
       id: 'fixed',
-      label: 'Fixed height',
-      help: 'Works in any CMS. The story scrolls inside a frame of the height you choose.',
+      label: m.embedFixed,
+      help: m.embedFixedHelp,
       code: `<iframe src="${escapeAttr(url.href)}" title="${t}" width="100%" height="700" style="border:0" loading="lazy"></iframe>`,
     },
     {
       id: 'full',
-      label: 'Full height (our script)',
-      help: 'The frame grows to the story’s height and your page scrolls; the map stays in view.',
+      label: m.embedFull,
+      help: m.embedFullHelp,
       code: `<div data-storymap="${escapeAttr(url.href)}" data-title="${t}"></div>\n<script src="${escapeAttr(scriptUrl)}" async></script>`,
     },
     {
       id: 'pym',
-      label: 'pym.js',
-      help: 'For pages that already load NPR’s pym.js. Keep trackscroll on so the map follows your page.',
+      label: m.embedPym,
+      help: m.embedPymHelp,
       code: `<div id="storymap-${slug}"></div>\n<script>new pym.Parent('storymap-${slug}', '${url.href}', { title: '${title.replace(/['\\<]/g, '')}', trackscroll: true });</script>`,
     },
     {
       id: 'datawrapper',
-      label: 'Datawrapper-style resizing',
-      help: 'For pages that already listen for Datawrapper’s height message.',
+      label: m.embedDatawrapper,
+      help: m.embedDatawrapperHelp,
       code: `<iframe src="${escapeAttr(withQuery('resize=1'))}" title="${t}" width="100%" height="700" scrolling="no" style="border:0"></iframe>`,
     },
   ];

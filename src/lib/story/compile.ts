@@ -8,6 +8,7 @@ import type { StoryFile, PlaceFile, CameraFile } from './schema.ts';
 import type { BBox, Camera, LngLat, Place, Source, Story } from './model.ts';
 import { unionBBox } from '../geo/bbox.ts';
 import { renderMarkup } from './markup.ts';
+import { languageNotice, textDirection } from '../i18n/messages.ts';
 
 const paragraphs = (text: string) => renderMarkup(text, { paragraphs: true });
 const inline = (text: string) => renderMarkup(text, { paragraphs: false });
@@ -99,8 +100,14 @@ export function compileStory(raw: StoryFile, slug: string, countries: ReadonlyMa
     const points = shown.map(([lng, lat]): BBox => [lng, lat, lng, lat]);
     return { kind: 'fit', ids: c.fit, bbox: unionBBox([...boxes, ...points]), maxZoom: c.maxZoom ?? 9 };
   };
+  const lang = raw.lang ?? 'en';
+  // Not an error: the story reads in its language, only the kit's own words fall back to English.
+  const notice = languageNotice(lang);
+  if (notice) console.warn(`${slug}: ${notice}`);
   return {
     slug,
+    lang,
+    dir: raw.dir ?? textDirection(lang),
     title: raw.title,
     summary: raw.summary,
     summaryHtml: inline(raw.summary),

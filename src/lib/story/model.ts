@@ -83,6 +83,10 @@ export interface Step {
 
 export interface Story {
   slug: string;
+  /** The story's language, a BCP 47 tag (`en` when the file gives none): the page's `lang`. */
+  lang: string;
+  /** Which way its text runs, from the language unless the file says: the page's `dir`. */
+  dir: 'ltr' | 'rtl';
   title: string;
   summary: string;
   /** `summary` as inline HTML. */

@@ -211,8 +211,24 @@ export const stepSchema = z
   })
   .describe('One card of the story, and what the map shows while it is read.');
 
+/** A BCP 47 language tag, as `<html lang>` takes it: `en`, `fr`, `ht`, `pt-BR`, `ar`, `zh-Hant`. */
+const LANG_PATTERN = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+const langSchema = z
+  .string()
+  .regex(LANG_PATTERN, 'a language is a BCP 47 tag such as "en", "fr", "ht" or "pt-BR"')
+  .describe(
+    'The story’s language, a BCP 47 tag: en (the default), fr, ht (Haitian Creole), or any other, e.g. ar. The page’s own words (buttons, labels, the map key) are in English, French or Haitian Creole; another language gets them in English.',
+  );
+
 export const storySchema = z
   .strictObject({
+    lang: langSchema.optional(),
+    dir: z
+      .enum(['ltr', 'rtl'])
+      .optional()
+      .describe(
+        'Which way the story’s text runs: ltr or rtl. Leave it out to follow the language (ar, he, fa and ur are rtl).',
+      ),
     title: plain('The page’s title.'),
     summary: prose('A sentence or two under the title.', LIMITS.summary),
     credit: plain('Who made the story, e.g. "Graphics: A. Reporter".', LIMITS.summary),

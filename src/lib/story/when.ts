@@ -7,6 +7,8 @@
  * and may add `note` to say where the dates come from ("last week" in an article of 3 April 2025).
  */
 import { endOf, startOf, type CalendarDate } from './dates.ts';
+import { CATALOGUE, type Lang } from '../i18n/messages.ts';
+import { dateFormat } from '../i18n/format.ts';
 
 export type When =
   | { kind: 'date'; date: CalendarDate; note?: string }
@@ -39,63 +41,49 @@ export function isFuture(when: When, published: CalendarDate): boolean {
   return when.kind === 'by' || interval(when, published).start >= +endOf(published);
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** `2024` / `June 2024` / `3 April 2025`, never more precise than written. */
-export function formatDate(date: CalendarDate): string {
-  const month = MONTHS[date.month - 1];
-  if (date.precision === 'year') return String(date.year);
-  if (date.precision === 'month') return `${month} ${date.year}`;
-  return `${date.day} ${month} ${date.year}`;
+/** `2024` / `June 2024` / `3 April 2025`, never more precise than written, in `lang`'s words. */
+export function formatDate(date: CalendarDate, lang: Lang = 'en'): string {
+  return dateFormat(lang).date(date);
 }
 
 /** A range written as compactly as its ends allow: `24–30 March 2025`, `30 March – 3 April 2025`. */
-export function formatRange(from: CalendarDate, to: CalendarDate): string {
-  if (from.text === to.text) return formatDate(from);
+export function formatRange(from: CalendarDate, to: CalendarDate, lang: Lang = 'en'): string {
+  const format = dateFormat(lang);
+  if (from.text === to.text) return format.date(from);
+  // Every language the kit speaks writes the day first, so a shared month and year go last.
   if (from.precision === 'day' && to.precision === 'day' && from.year === to.year) {
-    if (from.month === to.month) return `${from.day}–${to.day} ${MONTHS[to.month - 1]} ${to.year}`;
-    return `${from.day} ${MONTHS[from.month - 1]} – ${formatDate(to)}`;
+    if (from.month === to.month) return `${from.day}–${format.date(to)}`;
+    return `${format.dayMonth(from)} – ${format.date(to)}`;
   }
-  return `${formatDate(from)} – ${formatDate(to)}`;
+  return `${format.date(from)} – ${format.date(to)}`;
 }
 
 /** The date as the page shows it, with its precision in words. */
-export function formatWhen(when: When): string {
+export function formatWhen(when: When, lang: Lang = 'en'): string {
+  const m = CATALOGUE[lang];
   switch (when.kind) {
     case 'date':
-      return formatDate(when.date);
+      return formatDate(when.date, lang);
     case 'range':
-      return formatRange(when.from, when.to);
+      return formatRange(when.from, when.to, lang);
     case 'since':
-      return `Since ${formatDate(when.since)}`;
+      return m.since(formatDate(when.since, lang));
     case 'by':
-      return `By ${formatDate(when.by)} (target)`;
+      return m.by(formatDate(when.by, lang));
   }
 }
 
 /** How precise the date is, in words a reader understands. */
-export function describePrecision(when: When): string {
+export function describePrecision(when: When, lang: Lang = 'en'): string {
+  const m = CATALOGUE[lang];
   switch (when.kind) {
     case 'date':
-      return { day: 'exact day', month: 'month only', year: 'year only' }[when.date.precision];
+      return { day: m.precisionDay, month: m.precisionMonth, year: m.precisionYear }[when.date.precision];
     case 'range':
-      return 'somewhere in this range; the source gives no exact day';
+      return m.precisionRange;
     case 'since':
-      return 'ongoing since then';
+      return m.precisionSince;
     case 'by':
-      return 'a target date, not an event that has happened';
+      return m.precisionBy;
   }
 }
