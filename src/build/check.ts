@@ -8,26 +8,36 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatErrors, type StoryError } from '../lib/story/parse.ts';
 import { basemapCountries, checkStory, storyFiles } from './stories.ts';
+import { languageNotice } from '../lib/i18n/messages.ts';
 
 export const STORIES_DIR = 'data/stories';
 
 /** Every problem of the given story files (all of data/stories when none are given). */
-export function checkFiles(files: readonly string[], root = process.cwd()): { files: number; errors: StoryError[] } {
+export function checkFiles(
+  files: readonly string[],
+  root = process.cwd(),
+): { files: number; errors: StoryError[]; notes: string[] } {
   const paths = files.length > 0 ? files.map((f) => resolve(root, f)) : storyFiles(resolve(root, STORIES_DIR));
   const countries = new Set(basemapCountries().keys());
+  // Not problems, but what a reporter should know: the build says the same (compile.ts).
+  const notes: string[] = [];
   const errors = paths.flatMap((path): StoryError[] => {
     if (!existsSync(path))
       return [{ file: relative(root, path), line: 1, column: 1, field: '', message: 'no such file' }];
     const result = checkStory(path, root, countries);
-    return result.ok ? [] : result.errors;
+    if (!result.ok) return result.errors;
+    const notice = languageNotice(result.story.lang);
+    if (notice) notes.push(`${relative(root, path)}: ${notice}`);
+    return [];
   });
-  return { files: paths.length, errors };
+  return { files: paths.length, errors, notes };
 }
 
 function main(args: string[]): number {
   try {
-    const { files, errors } = checkFiles(args);
+    const { files, errors, notes } = checkFiles(args);
     const stories = `${files} ${files === 1 ? 'story' : 'stories'}`;
+    for (const note of notes) console.log(`note: ${note}`);
     if (errors.length === 0) {
       console.log(`${stories} checked: no problems`);
       return 0;

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatError, parseStory } from '../../src/lib/story/parse.ts';
+import { checkFiles } from '../../src/build/check.ts';
 
 const base = readFileSync(new URL('../fixtures/check/base.yaml', import.meta.url), 'utf8');
 const countries = new Set(['332']);
@@ -156,5 +157,14 @@ describe('the checker from the command line', () => {
     expect(out.status).toBe(2);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
     expect(out.stderr).toMatch(/^check failed: /);
+  });
+});
+
+describe('the checker’s notes', () => {
+  it('tells a reporter that a story in a language the kit does not speak gets English page words', () => {
+    const { errors, notes } = checkFiles(['tests/fixtures/i18n/ar.yaml', 'tests/fixtures/i18n/fr.yaml']);
+    expect(errors).toEqual([]);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^tests\/fixtures\/i18n\/ar\.yaml: lang: .*no "ar" translation yet/);
   });
 });

@@ -5,8 +5,8 @@
  */
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Story } from '../story/model.ts';
-import { eventLabel } from '../story/describe.ts';
-import { isolate } from '../story/isolate.ts';
+import { markerLabel } from '../story/describe.ts';
+import { uiLang, type Lang } from '../i18n/messages.ts';
 import { separate, type Offset } from '../geo/spread.ts';
 import { activeIn, groupByPlace, leadEvent, markerText, type PlaceGroup } from '../geo/groups.ts';
 import { placeLabels, type Box, type LabelRequest, type Side } from '../geo/labelPlacement.ts';
@@ -34,12 +34,9 @@ interface PlaceMarker {
   size: [number, number];
 }
 
-/** "Title. Date. Place", and for a shared place how many more events it holds. */
-function accessibleName(group: PlaceGroup, active: ReadonlySet<string>): string {
-  const more = group.events.length - 1;
-  const name = eventLabel(leadEvent(group, active));
-  if (more === 0) return name;
-  return `${name}, and ${more} more event${more > 1 ? 's' : ''} at ${isolate(group.place.name)}`;
+/** "Title. Date. Place", and for a shared place how many more events it holds, in the story's language. */
+function accessibleName(group: PlaceGroup, active: ReadonlySet<string>, lang: Lang): string {
+  return markerLabel(leadEvent(group, active), group.events.length - 1, group.place, lang);
 }
 
 function createButton(group: PlaceGroup, onOpen: (ids: string[], button: HTMLElement) => void) {
@@ -83,6 +80,7 @@ export function addMarkers(
    */
   labelFrames: (size: readonly [number, number]) => Box[],
 ): MarkerSet {
+  const lang = uiLang(story.lang);
   const markers: PlaceMarker[] = groupByPlace(story.events).map((group) => {
     const { button, label } = createButton(group, onOpen);
     const marker = new Marker({ element: button, anchor: 'center' }).setLngLat(group.place.coordinates).addTo(map);
@@ -155,7 +153,7 @@ export function addMarkers(
         button.dataset.event = lead.id;
         button.dataset.active = String(shown.length > 0);
         button.dataset.activeEvents = shown.map((e) => e.id).join(' ');
-        button.setAttribute('aria-label', accessibleName(group, active));
+        button.setAttribute('aria-label', accessibleName(group, active, lang));
         if (label.textContent !== markerText(group, active)) {
           label.textContent = markerText(group, active);
           m.size = [label.offsetWidth, label.offsetHeight];
