@@ -33,6 +33,8 @@ const build = (name: string) => buildStory(`${root}tests/fixtures/i18n/${name}.y
 function texts(lang: Lang): [string, string][] {
   return Object.entries(CATALOGUE[lang]).map(([key, value]) => {
     if (typeof value === 'string') return [key, value];
+    // A list (the month names) reads as its words, each of which must be there.
+    if (Array.isArray(value)) return [key, value.every((w) => String(w).trim()) ? value.join(' ') : ''];
     const args = Array.from({ length: value.length }, (_, i) => (i % 2 === 0 ? 3 : 7));
     // Messages with a text parameter take it where a number would go; both print.
     return [key, String((value as (...a: unknown[]) => string)(...args))];
@@ -49,6 +51,8 @@ describe('the catalogue', () => {
     for (const [key, value] of Object.entries(CATALOGUE[lang])) {
       const reference = en[key as keyof typeof en];
       expect(typeof value, `${lang}.${key}`).toBe(typeof reference);
+      if (Array.isArray(reference))
+        expect((value as readonly string[]).length, `${lang}.${key}`).toBe(reference.length);
       if (typeof value === 'function' && typeof reference === 'function')
         expect(value.length, `${lang}.${key}`).toBe(reference.length);
     }
@@ -288,5 +292,22 @@ describe('a right-to-left story', () => {
     const { story } = build('ku');
     expect(story).toMatchObject({ lang: 'ku', dir: 'rtl' });
     expect(withLanguage('<html lang="en">', story)).toBe('<html lang="ku" dir="rtl">');
+  });
+});
+
+describe('the timeline in the story’s language', () => {
+  it('names months and the report in French and Creole, and keeps English as it was', async () => {
+    const { tickLabels } = await import('../../src/lib/timeline/ticks.ts');
+    const { reportLabel } = await import('../../src/lib/timeline/labels.ts');
+    const { messages } = await import('../../src/lib/i18n/messages.ts');
+    const days = [Date.UTC(2025, 2, 30), Date.UTC(2025, 3, 1), Date.UTC(2025, 3, 3)].map((t) => new Date(t));
+    expect(tickLabels(days)).toEqual(['30 Mar 2025', '1 Apr', '3 Apr']);
+    expect(tickLabels(days, messages('fr').monthsShort)).toEqual(['30 mars 2025', '1 avr.', '3 avr.']);
+    expect(tickLabels(days, messages('ht').monthsShort)).toEqual(['30 mas 2025', '1 avr', '3 avr']);
+    const months = [Date.UTC(2025, 6, 1), Date.UTC(2025, 7, 1)].map((t) => new Date(t));
+    expect(tickLabels(months, messages('fr').monthsShort)).toEqual(['juil. 2025', 'août']);
+    const measure = (text: string) => text.length * 6;
+    expect(reportLabel(100, [], 400, measure, messages('fr').report)?.text).toBe('article');
+    expect(reportLabel(100, [], 400, measure)?.text).toBe('report');
   });
 });

@@ -37,9 +37,14 @@ export function fitTicks(
   x: (t: number) => number,
   measure: Measure,
   most: number,
+  /** Short month names in the story's language (English when left out). */
+  months?: readonly string[],
 ): (Tick & Label & { x: number })[] {
   const boxes = (ats: number[]) => {
-    const labels = tickLabels(ats.map((at) => new Date(at)));
+    const labels = tickLabels(
+      ats.map((at) => new Date(at)),
+      months,
+    );
     return ats.map((at, i) => {
       const label = labels[i] ?? '';
       const w = Math.min(width, measure(label));
@@ -86,11 +91,17 @@ export function flagLabels(flags: readonly { text: string; box: Box }[], width: 
 }
 
 /** "report" beside its line, on whichever side the flags leave free; none if neither does. */
-export function reportLabel(at: number, flags: readonly Box[], width: number, measure: Measure): Label | undefined {
-  const w = measure('report');
+export function reportLabel(
+  at: number,
+  flags: readonly Box[],
+  width: number,
+  measure: Measure,
+  word = 'report',
+): Label | undefined {
+  const w = measure(word);
   const free = (b: Box) => b.x0 >= 0 && b.x1 <= width && flags.every((f) => b.x1 + GAP <= f.x0 || f.x1 + GAP <= b.x0);
-  const left = { text: 'report', x0: at - 3 - w, x1: at - 3 };
-  const right = { text: 'report', x0: at + 3, x1: at + 3 + w };
+  const left = { text: word, x0: at - 3 - w, x1: at - 3 };
+  const right = { text: word, x0: at + 3, x1: at + 3 + w };
   return [left, right].find(free);
 }
 

@@ -71,6 +71,8 @@ export interface LayoutOptions {
   measure?: Measure;
   /** Events drawn as planned (dashed), as their routes are on the map. */
   planned?: ReadonlySet<string>;
+  /** Short month names for the ticks, in the story's language (English when left out). */
+  months?: readonly string[];
 }
 
 /** Narrower than this, a span is drawn as a point (its true extent is still in its label). */
@@ -122,6 +124,7 @@ function axis(
   area: number,
   measure: Measure,
   tickCount: number,
+  months?: readonly string[],
 ): Axis {
   const fit = fitLanes(placed.spans.map(laneItem), area);
   const bar = fit.tier === 'full' ? MARK.full.bar : MARK.thin.bar;
@@ -132,7 +135,7 @@ function axis(
     const x1 = s.shape === 'span' || s.shape === 'since' ? Math.max(s.x1, s.x0 + bar) : s.x1;
     return { ...s, x1, lane: p.lane, hit0: p.hit0, hit1: p.hit1, laterX: later, cluster: p.cluster };
   });
-  const ticks = fitTicks(domain, width, (t) => placed.x(t), measure, tickCount);
+  const ticks = fitTicks(domain, width, (t) => placed.x(t), measure, tickCount, months);
   const { tier, lanes, laneHeight, clusters } = fit;
   return { domain, width, ticks, items, tier, lanes, laneHeight, clusters, publishedX: placed.pubX };
 }
@@ -177,9 +180,19 @@ export function layoutTimeline(
   );
   // An axis not drawn is laid out all the same (its items keep their places), in full lanes.
   const area = (shown: boolean, a: number) => (shown && Number.isFinite(a) ? a : Infinity);
-  const overview = axis(o, oDomain, width, area(p.overview, p.areas.overview), measure, Math.min(10, width / 50));
+  const overview = axis(
+    o,
+    oDomain,
+    width,
+    area(p.overview, p.areas.overview),
+    measure,
+    Math.min(10, width / 50),
+    options.months,
+  );
   const detailAxis =
-    d && dDomain && axis(d, dDomain, width, area(p.detail, p.areas.detail), measure, Math.max(2, width / 90));
+    d &&
+    dDomain &&
+    axis(d, dDomain, width, area(p.detail, p.areas.detail), measure, Math.max(2, width / 90), options.months);
   const shown = { overview: p.overview, detail: p.detail && !!detailAxis };
   const used = [shown.overview ? overview : undefined, shown.detail ? detailAxis : undefined].map((a) =>
     a ? a.lanes * a.laneHeight : 0,

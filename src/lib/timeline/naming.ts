@@ -52,6 +52,7 @@ export function axisNames(
   measure: Measure,
   lineHeight: number,
   elsewhere?: { ids: string[]; over: { x0: number; x1: number } },
+  reportWord = 'report',
 ): AxisNames {
   const on = axis.items.filter((i) => active.has(i.id)).sort((a, b) => a.x0 - b.x0);
   const flags = flagLabels(
@@ -62,7 +63,7 @@ export function axisNames(
     axis.width,
     measure,
   );
-  const report = reportLabel(axis.publishedX, flags, axis.width, measure);
+  const report = reportLabel(axis.publishedX, flags, axis.width, measure, reportWord);
   if (axis.laneHeight < lineHeight) return { flags, report, names: [] };
   const marks: Mark[] = [
     ...axis.items
@@ -85,11 +86,13 @@ export function timelineNames(
   text: (id: string) => string,
   measure: Measure,
   lineHeight: number,
+  /** The report's line is named this, in the story's language. */
+  reportWord = 'report',
 ): { overview?: AxisNames; detail?: AxisNames } {
   const { overview, detail, shown } = layout;
   const on = (axis: Axis | undefined) => (axis?.items ?? []).filter((i) => active.has(i.id)).map((i) => i.id);
   const name = (axis: Axis, hidden: Axis | undefined, over: { x0: number; x1: number }) =>
-    axisNames(axis, active, text, measure, lineHeight, { ids: on(hidden), over });
+    axisNames(axis, active, text, measure, lineHeight, { ids: on(hidden), over }, reportWord);
   return {
     overview: shown.overview
       ? name(overview, shown.detail ? undefined : detail, detail?.window ?? { x0: 0, x1: 0 })

@@ -7,7 +7,8 @@
 import { utcTicks } from 'd3-time';
 
 const DAY = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Short month names, in the story's language (i18n/messages.ts `monthsShort`); English by default. */
+const MONTHS: readonly string[] = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export interface Tick {
   /** The instant the tick marks (midnight UTC of a day), in ms. */
@@ -23,11 +24,11 @@ function unitOf(ticks: readonly Date[]): 'year' | 'month' | 'day' {
 }
 
 /** Labels for ticks in increasing order, all at midnight UTC. */
-export function tickLabels(ticks: readonly Date[]): string[] {
+export function tickLabels(ticks: readonly Date[], months: readonly string[] = MONTHS): string[] {
   const unit = unitOf(ticks);
   return ticks.map((t, i) => {
     const year = String(t.getUTCFullYear());
-    const month = MONTHS[t.getUTCMonth()] ?? '';
+    const month = months[t.getUTCMonth()] ?? '';
     const newYear = i === 0 || ticks[i - 1]?.getUTCFullYear() !== t.getUTCFullYear();
     if (unit === 'year') return year;
     // On a month axis a January tick is the year's own boundary: its year says it all.
@@ -37,10 +38,14 @@ export function tickLabels(ticks: readonly Date[]): string[] {
 }
 
 /** About `count` ticks over `domain` (ms, UTC), never closer than a day apart. */
-export function timeTicks(domain: readonly [number, number], count: number): Tick[] {
+export function timeTicks(
+  domain: readonly [number, number],
+  count: number,
+  months: readonly string[] = MONTHS,
+): Tick[] {
   const [start, stop] = domain;
   // Stories are dated to the day at most: hourly ticks would repeat a day's label.
   const ticks = utcTicks(new Date(start), new Date(stop), Math.min(count, (stop - start) / DAY));
-  const labels = tickLabels(ticks);
+  const labels = tickLabels(ticks, months);
   return ticks.map((t, i) => ({ at: +t, label: labels[i] ?? '' }));
 }
