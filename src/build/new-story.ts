@@ -119,7 +119,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       throw new NewStoryError('usage: npm run new-story <slug>, e.g. npm run new-story haiti-mission');
     const file = createStory(slug, resolve(STORIES_DIR));
     console.log(`wrote ${relative(process.cwd(), file)}`);
-    console.log(`run \`npm run dev\` (restart it if it is running) and open ${devAddress(slug)}`);
+    console.log(`run \`npm run dev\` (a running one picks the story up) and open ${devAddress(slug)}`);
   } catch (error) {
     console.error(error instanceof NewStoryError ? error.message : `new-story failed: ${String(error)}`);
     process.exitCode = 1;

@@ -17,6 +17,7 @@ import { CSP, escapeHtml, pageData, pageHead, withLanguage, type PageKind } from
 import { storyFiles } from './files.ts';
 import { PALETTE_CSS, RESOLVED_PALETTE_CSS, paletteCss } from './palette-css.ts';
 import { LIST_FOLDER, loadSettings, type SiteSettings } from './site.ts';
+import { STORY_UPDATED } from '../lib/page-ids.ts';
 
 export interface StoryPagesOptions {
   /** Folder of story files, relative to the project root. */
@@ -159,6 +160,7 @@ export function storyPages(options: StoryPagesOptions): Plugin {
   const pageId = (folder: string) => resolve(root(), folder, 'index.html');
   const template = () => readFileSync(resolve(root(), 'index.html'), 'utf8');
 
+  const settingsPath = () => options.settings && resolve(root(), options.settings);
   const load = () => {
     settings = settingsFor(options, root());
     const paths = storyFilesIn(dir());
@@ -255,12 +257,22 @@ export function storyPages(options: StoryPagesOptions): Plugin {
     },
     configureServer(server) {
       devServer = server;
-      server.watcher.on('change', (file) => {
-        if (file.startsWith(dir())) {
+      // A story saved (added, removed): rebuilt, and the open pages told, so they show it without
+      // a reload (main.ts). A story with problems keeps the last good one on the page and shows
+      // its problems there (Vite's error overlay) and in the terminal, as the build prints them.
+      const onStory = (file: string) => {
+        if (!file.startsWith(dir()) && resolve(file) !== settingsPath()) return;
+        try {
           load();
-          server.ws.send({ type: 'full-reload' });
+        } catch (error) {
+          if (!(error instanceof StoryBuildError)) throw error;
+          server.config.logger.error(error.message, { timestamp: true });
+          server.ws.send({ type: 'error', err: { message: error.message, stack: '', plugin: 'storymap' } });
+          return;
         }
-      });
+        server.ws.send({ type: 'custom', event: STORY_UPDATED, data: { slugs: [...built.keys()] } });
+      };
+      for (const event of ['change', 'add', 'unlink'] as const) server.watcher.on(event, onStory);
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         const file = files.get(path.slice(1));

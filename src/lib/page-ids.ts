@@ -23,3 +23,6 @@ export const eventRowId = (eventId: string) => `storymap_event-${eventId}`;
 
 /** A source's entry in the list of sources: where a source without a web address links to. */
 export const sourceEntryId = (sourceId: string) => `storymap_source-${sourceId}`;
+
+/** What `npm run dev` tells an open page when a story file is saved (build/plugin.ts, main.ts). */
+export const STORY_UPDATED = 'storymap:story-updated';

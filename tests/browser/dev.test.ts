@@ -1,0 +1,74 @@
+/**
+ * `npm run dev` while a reporter writes: saving a story updates the open page without a reload;
+ * a save with a mistake shows the problem over the page (and keeps the last good story), and the
+ * next good save clears it. A dev server of its own, over a copy of a fixture story.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createServer, type ViteDevServer } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Browser, Page } from 'playwright-core';
+import { storyPages } from '../../src/build/plugin.ts';
+import { ROOT } from '../build-site.ts';
+import { launch } from './harness.ts';
+
+// Inside the project (tests/.tmp-…), never the system's temporary folder; removed afterwards.
+const temp = mkdtempSync(join(ROOT, 'tests', '.tmp-dev-'));
+const stories = join(temp, 'stories');
+const file = join(stories, 'minimal.yaml');
+const original = readFileSync(join(ROOT, 'tests/fixtures/good/minimal.yaml'), 'utf8');
+let server: ViteDevServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(stories);
+  cpSync(join(ROOT, 'tests/fixtures/good/minimal.yaml'), file);
+  server = await createServer({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    plugins: [svelte(), storyPages({ dir: stories, home: 'minimal', site: 'http://127.0.0.1:4173/' })],
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await server.listen();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+const heading = (page: Page) => page.locator('header h1').textContent();
+const overlay = (page: Page) =>
+  page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? null);
+
+it('shows a saved story without a reload, and a mistake over the page until it is mended', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const address = server.resolvedUrls?.local[0] ?? '';
+  await page.goto(`${address}minimal/`);
+  await page.evaluate(() => window.storyMap?.ready);
+  expect(await heading(page)).toBe('Minimal story');
+  // Gone if the page reloads.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+  writeFileSync(file, original.replace('title: Minimal story', 'title: A saved title'));
+  await expect.poll(() => heading(page), { timeout: 30_000 }).toBe('A saved title');
+  expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+  expect(await page.title()).toContain('A saved title');
+
+  // A longitude out of range: the problem, with its line, over the page; the last good story stays.
+  writeFileSync(file, original.replace('[-72.3388, 18.5392]', '[-272.3388, 18.5392]'));
+  await expect.poll(() => overlay(page), { timeout: 30_000 }).toMatch(/minimal\.yaml:17:\d+ .*longitude -272\.3388/);
+  expect(await heading(page)).toBe('A saved title');
+
+  writeFileSync(file, original.replace('title: Minimal story', 'title: Mended'));
+  await expect.poll(() => heading(page), { timeout: 30_000 }).toBe('Mended');
+  expect(await overlay(page)).toBeNull();
+  expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+  // The story runs again: the map comes back.
+  await page.evaluate(() => window.storyMap?.ready);
+  await page.close();
+});
