@@ -73,23 +73,22 @@ export async function serveHosts(): Promise<Site> {
   );
 }
 
+/** The switches a headless Chromium needs here (no sandbox, no GPU: WebGL runs on SwiftShader). */
+export const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+];
+
 /** A headless Chromium with the switches this machine needs, plus `extraArgs` (e.g. to disable WebGL). */
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findChrome(),
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-      ...extraArgs,
-    ],
-  });
+  return chromium.launch({ executablePath: findChrome(), args: [...CHROME_FLAGS, ...extraArgs] });
 }
 
 export interface Watch {
