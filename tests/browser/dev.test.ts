@@ -11,7 +11,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Browser, Page } from 'playwright-core';
 import { storyPages } from '../../src/build/plugin.ts';
 import { ROOT } from '../build-site.ts';
-import { launch } from './harness.ts';
+import { launch, mapReady } from './harness.ts';
 
 // Inside the project (tests/.tmp-…), never the system's temporary folder; removed afterwards.
 const temp = mkdtempSync(join(ROOT, 'tests', '.tmp-dev-'));
@@ -49,7 +49,7 @@ it('shows a saved story without a reload, and a mistake over the page until it i
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const address = server.resolvedUrls?.local[0] ?? '';
   await page.goto(`${address}minimal/`);
-  await page.evaluate(() => window.storyMap?.ready);
+  await mapReady(page);
   expect(await heading(page)).toBe('Minimal story');
   // Gone if the page reloads.
   await page.evaluate(() => Object.assign(window, { sameDocument: true }));
@@ -69,6 +69,6 @@ it('shows a saved story without a reload, and a mistake over the page until it i
   expect(await overlay(page)).toBeNull();
   expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
   // The story runs again: the map comes back.
-  await page.evaluate(() => window.storyMap?.ready);
+  await mapReady(page);
   await page.close();
 });

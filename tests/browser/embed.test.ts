@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { serveHosts, watch, type Site, type Watch } from './harness.ts';
+import { mapReady, serveHosts, watch, type Site, type Watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { expectedCamera, storyOf, waitForCamera } from './expect.ts';
 import { triggerFraction } from '../../src/lib/scroll/active.ts';
@@ -99,7 +99,7 @@ async function walkHostedSteps(frame: Frame) {
   // The story switches to its sticky layout once the host has said where the frame is.
   await page.mouse.wheel(0, 200);
   await frame.waitForSelector('.mode-hosted');
-  await frame.evaluate(() => window.storyMap?.ready);
+  await mapReady(frame);
   for (const step of story.steps) {
     await scrollHostToStep(frame, step.id);
     await waitForCamera(frame, step.id, await expectedCamera(frame, story, step.id));
@@ -128,7 +128,7 @@ describe('a host listening for Datawrapper’s message', () => {
     const story = await storyOf(frame);
     await frame.waitForSelector('.mode-unrolled');
     // With no interactive map to wait for, `ready` resolves at once.
-    await frame.evaluate(() => window.storyMap?.ready);
+    await mapReady(frame);
     const maps = await frame.$$eval('.unrolled img', (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
     expect(maps).toHaveLength(story.steps.length);
     for (const src of maps) expect((await page.request.get(src)).ok()).toBe(true);
@@ -147,6 +147,19 @@ describe('a host using embed.js', () => {
     expect(heard).toContain('outlook');
   });
 
+  it('starts the live map when the host page scrolls, though the frame itself hears no input', async () => {
+    const frame = await host('embedjs');
+    await frame.waitForSelector('.mode-hosted');
+    expect(await frame.locator('[data-testid="map-canvas"] canvas').count(), 'no map before a reader').toBe(0);
+    // The reader scrolls the host page with the pointer outside the frame (or by keyboard): only the
+    // frame's reported position moves.
+    await page.evaluate(() => window.scrollBy({ top: 150, behavior: 'instant' }));
+    // The live map draws and takes the static one's place (`ready` is no sign here: it resolves at
+    // once while the frame is unrolled, before the host's first positions).
+    await frame.waitForSelector('[data-testid="map-still"]', { state: 'detached' });
+    expect(await frame.locator('[data-testid="map-canvas"] canvas').count()).toBe(1);
+  });
+
   it('is a few kilobytes with no dependencies', async () => {
     const body = Buffer.from(await (await fetch(`${env.site.url}/embed.js`)).arrayBuffer());
     expect(body.length).toBeGreaterThan(1000);
@@ -162,7 +175,7 @@ describe('a host using embed.js', () => {
 describe('a fixed-height frame', () => {
   it('scrolls inside the frame through every step, with the map following', async () => {
     const frame = await host('fixed');
-    await frame.evaluate(() => window.storyMap?.ready);
+    await mapReady(frame);
     const story = await storyOf(frame);
     for (const step of story.steps) {
       await frame.evaluate(
@@ -182,7 +195,7 @@ describe('a fixed-height frame', () => {
 
   it('fits a 300 px wide frame with nothing cut off sideways', async () => {
     const frame = await host('fixed', 300, 800);
-    await frame.evaluate(() => window.storyMap?.ready);
+    await mapReady(frame);
     const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await frame.evaluate(() => window.innerWidth)).toBeLessThanOrEqual(300);
@@ -190,7 +203,7 @@ describe('a fixed-height frame', () => {
 
   it('starts at the step named by ?step=', async () => {
     const frame = await host('fixed', 1280, 800, '&query=' + encodeURIComponent('?step=evacuation'));
-    await frame.evaluate(() => window.storyMap?.ready);
+    await mapReady(frame);
     const story = await storyOf(frame);
     await waitForCamera(frame, 'evacuation', await expectedCamera(frame, story, 'evacuation'));
   });
@@ -199,7 +212,7 @@ describe('a fixed-height frame', () => {
 describe('the host API', () => {
   it('goes to a step on request and reports step changes to the host', async () => {
     const frame = await host('fixed');
-    await frame.evaluate(() => window.storyMap?.ready);
+    await mapReady(frame);
     await page.evaluate(() =>
       (window as unknown as { sendToStory: (m: unknown) => void }).sendToStory({
         type: 'storymap:goto',
@@ -217,7 +230,7 @@ describe('the host API', () => {
 
   it('ignores malformed, foreign and oversized messages without an error', async () => {
     const frame = await host('fixed');
-    await frame.evaluate(() => window.storyMap?.ready);
+    await mapReady(frame);
     const before = await frame.evaluate(() => window.storyMap?.activeStep());
     await page.evaluate(() => {
       const send = (window as unknown as { sendToStory: (m: unknown) => void }).sendToStory;

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 /** Where global-setup.ts builds the fixture stories of tests/fixtures/site. */
 export const FIXTURE_SITE = resolve(import.meta.dirname, '../.site');
@@ -119,11 +119,28 @@ export function watch(page: Page, siteUrl: string): Watch {
   return w;
 }
 
-/** Opens a story page and waits for `window.storyMap.ready` (the map's first idle). */
+/**
+ * A reader's first sign of presence: the mouse moves onto the page (or onto the story's frame).
+ * The live map loads only then (MapView's `whenPresent`); until then the static map is shown.
+ */
+export async function arrive(target: Page | Frame): Promise<void> {
+  if ('mouse' in target) return target.mouse.move(2, 2);
+  const box = await (await target.frameElement()).boundingBox();
+  if (!box) throw new Error('the story frame is not on screen');
+  await target.page().mouse.move(box.x + 2, box.y + 2);
+}
+
+/** Waits for `window.storyMap.ready` (the map's first idle), after a reader has arrived. */
+export async function mapReady(target: Page | Frame): Promise<void> {
+  await target.waitForFunction(() => window.storyMap !== undefined);
+  await arrive(target);
+  await target.evaluate(() => window.storyMap?.ready);
+}
+
+/** Opens a story page, as a reader arrives on it, and waits for the live map. */
 export async function openStory(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => window.storyMap !== undefined);
-  await page.evaluate(() => window.storyMap?.ready);
+  await mapReady(page);
 }
 
 /** Waits until the map has stopped moving. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, serveSite, watch, type Site, type Watch } from './harness.ts';
+import { launch, mapReady, serveSite, watch, type Site, type Watch } from './harness.ts';
 import { PAGE_IDS } from '../../src/lib/page-ids.ts';
 
 let site: Site;
@@ -68,9 +68,19 @@ async function open(
       before.stillShownAtCanvas = !!still?.complete && still.naturalWidth > 0;
     }).observe(document, { childList: true, subtree: true });
   });
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
   await page.goto(site.url + path);
   await page.waitForFunction(() => window.storyMap !== undefined);
-  await page.evaluate(() => window.storyMap?.ready);
+  // Loaded and idle, with no reader yet: the page has fetched no map code and drawn no live map.
+  await page.waitForLoadState('load');
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestIdleCallback(done))));
+  const pageScripts = scripts.length;
+  expect(await page.locator('[data-testid="map-canvas"] canvas').count(), 'no live map before a reader').toBe(0);
+  expect(await page.locator('[data-testid="map-still"]').count(), 'the static map meanwhile').toBe(1);
+  await mapReady(page);
+  // The reader's first move fetched the map's code (its chunk, and MapLibre's).
+  expect(scripts.length, 'map code fetched once the reader arrived').toBeGreaterThan(pageScripts);
   return { page, context, w, warnings, svgs };
 }
 

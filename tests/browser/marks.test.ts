@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { openStory, settled, watch } from './harness.ts';
+import { mapReady, openStory, settled, watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 import { COLORS, DARK_COLORS } from '../../src/lib/map/style.ts';
@@ -55,7 +55,7 @@ describe('the evacuation to the Dominican Republic', () => {
     await openStory(page, env.site.url + '/');
     await page.evaluate((id) => window.storyMap?.goTo(id), 'evacuation');
     await settled(page);
-    await page.evaluate(() => window.storyMap?.ready);
+    await mapReady(page);
     const marker = await page.locator('button[data-place="dominican-republic"]').boundingBox();
     const map = await page.getByTestId('map-canvas').boundingBox();
     if (!marker || !map) throw new Error('no marker or map');

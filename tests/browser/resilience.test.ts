@@ -5,11 +5,8 @@
  * test itself broke.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openStory, settled } from './harness.ts';
+import { arrive, launch, mapReady, openStory, settled } from './harness.ts';
 import { useSite } from './setup.ts';
 import { activeMarkers, expectedCamera, storyOf, waitForCamera } from './expect.ts';
 import type { Story } from '../../src/lib/story/model.ts';
@@ -152,9 +149,10 @@ describe('when the map cannot load', () => {
     });
     // Not openStory: without the fix `ready` never resolves, and the notice says more than a timeout.
     await page.goto(env.site.url + '/');
+    await arrive(page);
     await expectFallback(/worker/);
     expect(served).toBeGreaterThan(0);
-    await page.evaluate(() => window.storyMap?.ready);
+    await mapReady(page);
   });
 
   it.each([PHONE, DESKTOP])('reads on with static maps after losing the WebGL context ($name)', async (size) => {
@@ -190,13 +188,8 @@ describe('print', () => {
     await expectImagesLoad(page, '.steps img.step-map.print-only', story.steps.length);
     await expectWholeStory(page, story);
 
-    const png = join(tmpdir(), 'storymap-print.png');
-    await page.screenshot({ path: png, fullPage: true });
-    console.log(`print screenshot: ${png}`);
-    const pdf = join(tmpdir(), 'storymap-print.pdf');
-    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
-    const pages = readFileSync(pdf, 'latin1').match(/\/Type\s*\/Page\b/g) ?? [];
-    console.log(`print PDF: ${pdf} (${pages.length} pages)`);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
     expect(pages.length).toBeGreaterThan(1);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openStory, watch, type Watch } from './harness.ts';
+import { mapReady, openStory, watch, type Watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { activeMarkers, expectedCamera, scrollToStep, storyOf, targetNow, waitForCamera } from './expect.ts';
 import { formatWhen } from '../../src/lib/story/when.ts';
@@ -184,7 +184,7 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
       await scrollToStep(page, second);
       await waitForCamera(page, second, await expectedCamera(page, story, second));
       await page.reload();
-      await page.evaluate(() => window.storyMap?.ready);
+      await mapReady(page);
       await waitForCamera(page, second, await expectedCamera(page, story, second));
     });
 
