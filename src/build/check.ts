@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatErrors, type StoryError } from '../lib/story/parse.ts';
-import { basemapCountries, checkStory, storyFiles } from './stories.ts';
+import { basemapCountries, checkStory, decodeErrors, storyFiles } from './stories.ts';
 import { languageNotice } from '../lib/i18n/messages.ts';
 
 export const STORIES_DIR = 'data/stories';
@@ -33,9 +33,27 @@ export function checkFiles(
   return { files: paths.length, errors, notes };
 }
 
-function main(args: string[]): number {
+/**
+ * `checkFiles`, then the decoding of the images of the stories that pass it, as the build does
+ * before it makes their sizes: a file cut short is found by reading all of it.
+ */
+export async function checkFilesAndImages(
+  files: readonly string[],
+  root = process.cwd(),
+): Promise<ReturnType<typeof checkFiles>> {
+  const result = checkFiles(files, root);
+  const paths = files.length > 0 ? files.map((f) => resolve(root, f)) : storyFiles(resolve(root, STORIES_DIR));
+  const failed = new Set(result.errors.map((e) => resolve(root, e.file)));
+  const decoded = await decodeErrors(
+    paths.filter((p) => existsSync(p) && !failed.has(p)),
+    root,
+  );
+  return { ...result, errors: [...result.errors, ...decoded] };
+}
+
+async function main(args: string[]): Promise<number> {
   try {
-    const { files, errors, notes } = checkFiles(args);
+    const { files, errors, notes } = await checkFilesAndImages(args);
     const stories = `${files} ${files === 1 ? 'story' : 'stories'}`;
     for (const note of notes) console.log(`note: ${note}`);
     if (errors.length === 0) {
@@ -53,4 +71,4 @@ function main(args: string[]): number {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

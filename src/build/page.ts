@@ -9,6 +9,7 @@ import { isolate } from '../lib/story/isolate.ts';
 import { PAGE_IDS } from '../lib/page-ids.ts';
 import { messages } from '../lib/i18n/messages.ts';
 import type { Story } from '../lib/story/model.ts';
+import { rebasePictures } from '../lib/story/picture.ts';
 
 export type PageKind = 'home' | 'story' | 'embed';
 
@@ -68,7 +69,8 @@ export const CSP = [
 export function pageData(built: BuiltStory, kind: PageKind): PageData {
   const { root, own } = paths(kind, built.story.slug);
   return {
-    story: built.story,
+    // Image addresses as the page sees them; the build names them from the site's root.
+    story: rebasePictures(built.story, root),
     basemap: root + built.basemapFile,
     maps: `${own}maps/`,
     embed: kind === 'embed',

@@ -12,7 +12,16 @@ import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import { createServer, type Plugin, type ResolvedConfig, type ViteDevServer } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { buildStory, storyFiles as storyFilesIn, slugOf, StoryBuildError, type BuiltStory } from './stories.ts';
+import {
+  buildStory,
+  decodeErrors,
+  storyFiles as storyFilesIn,
+  slugOf,
+  StoryBuildError,
+  type BuiltStory,
+} from './stories.ts';
+import { encodeImage, type ImageJob } from './images.ts';
+import { formatErrors } from '../lib/story/parse.ts';
 import { CSP, escapeHtml, pageData, pageHead, withLanguage, type PageKind } from './page.ts';
 import { storyFiles } from './files.ts';
 import { PALETTE_CSS, RESOLVED_PALETTE_CSS, paletteCss } from './palette-css.ts';
@@ -147,6 +156,10 @@ export function storyPages(options: StoryPagesOptions): Plugin {
   let devServer: ViteDevServer | undefined;
   let built = new Map<string, BuiltStory>();
   let files = new Map<string, string | Uint8Array>();
+  /** The stories' image files, made on demand: all of them in a build, the one asked for in dev. */
+  let images = new Map<string, ImageJob>();
+  /** Encoded images by file name, kept between builds and dev sessions (images.ts). */
+  const imageCache = () => resolve(root(), 'node_modules/.cache/storymap-images');
   /** Set when configResolved has just loaded the stories, so buildStart needn't load them again. */
   let fresh = false;
   const root = () => config.root;
@@ -173,6 +186,13 @@ export function storyPages(options: StoryPagesOptions): Plugin {
       throw new StoryBuildError(`home story "${settings.home}" is not in ${options.dir}`);
     files = new Map([...built.values()].flatMap((b) => [...storyFiles(b, site)]));
     files.set('embed.js', readFileSync(HOST_SCRIPT, 'utf8'));
+    images = new Map([...built.values()].flatMap((b) => [...b.images]));
+  };
+  /** Every image decodes, or a StoryBuildError names each one that does not, at its story's line. */
+  const checkImages = async () => {
+    const withImages = storyFilesIn(dir()).filter((file) => built.get(slugOf(file))?.images.size);
+    const errors = await decodeErrors(withImages, root());
+    if (errors.length) throw new StoryBuildError(`Invalid story:\n${formatErrors(errors)}`);
   };
 
   return {
@@ -252,8 +272,17 @@ export function storyPages(options: StoryPagesOptions): Plugin {
         );
       },
     },
-    generateBundle() {
+    async generateBundle() {
       for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source });
+      if (images.size === 0) return;
+      try {
+        await checkImages();
+      } catch (error) {
+        throw withoutStack(error);
+      }
+      // One at a time: each encoder already uses every core it is given.
+      for (const [fileName, job] of images)
+        this.emitFile({ type: 'asset', fileName, source: await encodeImage(fileName, job, imageCache()) });
     },
     configureServer(server) {
       devServer = server;
@@ -266,15 +295,33 @@ export function storyPages(options: StoryPagesOptions): Plugin {
           load();
         } catch (error) {
           if (!(error instanceof StoryBuildError)) throw error;
-          server.config.logger.error(error.message, { timestamp: true });
-          server.ws.send({ type: 'error', err: { message: error.message, stack: '', plugin: 'storymap' } });
+          showError(error);
           return;
         }
         server.ws.send({ type: 'custom', event: STORY_UPDATED, data: { slugs: [...built.keys()] } });
+        // An image that will not decode is found after the page has updated: shown as any mistake.
+        checkImages().catch((error: unknown) => {
+          if (error instanceof StoryBuildError) showError(error);
+          else server.config.logger.error(String(error));
+        });
+      };
+      const showError = (error: StoryBuildError) => {
+        server.config.logger.error(error.message, { timestamp: true });
+        server.ws.send({ type: 'error', err: { message: error.message, stack: '', plugin: 'storymap' } });
       };
       for (const event of ['change', 'add', 'unlink'] as const) server.watcher.on(event, onStory);
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '/').split('?')[0] ?? '/';
+        const image = images.get(path.slice(1));
+        if (image) {
+          encodeImage(path.slice(1), image, imageCache())
+            .then((data) => {
+              res.setHeader('Content-Type', `image/${image.format}`);
+              res.end(data);
+            })
+            .catch(next);
+          return;
+        }
         const file = files.get(path.slice(1));
         if (file !== undefined) {
           const types: Record<string, string> = {

@@ -15,6 +15,8 @@ import type { Story } from '../lib/story/model.ts';
 import { buildBasemap, countryInfo, fineUrl, splitBasemap, type CountriesTopology } from '../lib/geo/basemap.ts';
 import { coverage } from '../lib/geo/coverage.ts';
 import { chooseTowns, GEONAMES_CREDIT, storyViews, type Town } from '../lib/geo/gazetteer.ts';
+import { imagePath, imageProblems, imagesOf, inspectImage } from './check-images.ts';
+import { decodeProblem, pictureOf, planPicture, type ImageJob, type PictureSizes } from './images.ts';
 
 export interface BuiltStory {
   story: Story;
@@ -23,6 +25,8 @@ export interface BuiltStory {
   basemapFile: string;
   /** The files the basemap is served as: `basemapFile`, and its fine part loaded on demand. */
   basemapFiles: Map<string, string>;
+  /** The image files the story's pages name, by file name: encoded by the build (images.ts). */
+  images: Map<string, ImageJob>;
 }
 
 const require = createRequire(import.meta.url);
@@ -79,16 +83,22 @@ export function basemapCountries() {
 
 /**
  * Reads and validates one story file as the build does: every problem it has, or the story.
- * `npm run check` (check.ts) and the build both call it, so they print the same lines.
+ * `npm run check` (check.ts) and the build both call it, so they print the same lines. `broken`
+ * holds the image files that could not be decoded (`decodeErrors`), to report at their lines.
  */
 export function checkStory(
   file: string,
   root = process.cwd(),
   countries: ReadonlySet<string> = new Set(basemapCountries().keys()),
+  broken?: ReadonlyMap<string, string>,
 ): { ok: true; story: StoryFile } | { ok: false; errors: StoryError[] } {
   const shown = relative(root, file);
-  const parse = extname(file) === '.aml' ? parseArchieStory : parseStory;
-  const result = parse(readFileSync(file, 'utf8'), shown, countries);
+  const source = readFileSync(file, 'utf8');
+  const images = (story: StoryFile) => imageProblems(story, file, root, broken);
+  const result =
+    extname(file) === '.aml'
+      ? parseArchieStory(source, shown, countries, undefined, images)
+      : parseStory(source, shown, countries, images);
   if (!result.ok) return result;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slugOf(file))) {
     const message = 'file names become URLs; use lowercase letters, digits and dashes';
@@ -104,7 +114,20 @@ export function buildStory(file: string, root = process.cwd()): BuiltStory {
   const result = checkStory(file, root, new Set(countries.keys()));
   if (!result.ok) throw new StoryBuildError(`Invalid story:\n${formatErrors(result.errors)}`);
   const slug = slugOf(file);
-  const compiled = compileStory(result.story, slug, countries);
+  const images = new Map<string, ImageJob>();
+  const planned = new Map<string, PictureSizes>();
+  const compiled = compileStory(result.story, slug, countries, (image) => {
+    const path = imagePath(file, image.src);
+    let sizes = planned.get(path);
+    if (!sizes) {
+      const probed = inspectImage(file, image.src, root);
+      if (typeof probed === 'string') throw new Error(probed); // checkStory has refused it already
+      const plan = planPicture(path, probed);
+      for (const [name, job] of plan.jobs) images.set(name, job);
+      planned.set(path, (sizes = plan.sizes));
+    }
+    return pictureOf(image, sizes);
+  });
   const map = buildBasemap({ world, coarse, fine, ...coverage(compiled) });
   const towns = chooseTowns({ towns: loadGazetteer(), views: storyViews(compiled), places: compiled.places });
   map.features.push(...towns);
@@ -120,5 +143,29 @@ export function buildStory(file: string, root = process.cwd()): BuiltStory {
     [basemapFile, JSON.stringify(parts.start)],
     [fineUrl(basemapFile), JSON.stringify(parts.fine)],
   ]);
-  return { story, basemap, basemapFile, basemapFiles };
+  return { story, basemap, basemapFile, basemapFiles, images };
+}
+
+/**
+ * Decodes every image of the given (valid) stories, as the build must before encoding them, and
+ * reports a file it cannot decode at its story's line: `npm run check` and the build both call it.
+ */
+export async function decodeErrors(files: readonly string[], root = process.cwd()): Promise<StoryError[]> {
+  const countries = new Set(basemapCountries().keys());
+  const errors: StoryError[] = [];
+  for (const file of files) {
+    const result = checkStory(file, root, countries);
+    if (!result.ok) continue;
+    const broken = new Map<string, string>();
+    for (const { image } of imagesOf(result.story)) {
+      const path = imagePath(file, image.src);
+      if (broken.has(path)) continue;
+      const problem = await decodeProblem(path);
+      if (problem) broken.set(path, problem);
+    }
+    if (broken.size === 0) continue;
+    const again = checkStory(file, root, countries, broken);
+    if (!again.ok) errors.push(...again.errors);
+  }
+  return errors;
 }

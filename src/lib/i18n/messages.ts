@@ -49,6 +49,8 @@ export const en = {
   /** Inside a sentence, after "Map: ". */
   stepNameInline: (n: number) => `step ${enN(n)}`,
   mapOf: (what: string) => `Map: ${what}`,
+  /** Before an image's credit, as `sourceLabel` before a source. */
+  imageCredit: 'Image:',
   // The map region's label, read when the step changes.
   mapRegion: (n: number, total: number, title: string | undefined) =>
     `Map, step ${enN(n)} of ${enN(total)}${title ? `: ${title}` : ''}.`,
@@ -156,6 +158,7 @@ export const fr = {
   stepName: (n: number) => `Étape ${frN(n)}`,
   stepNameInline: (n: number) => `étape ${frN(n)}`,
   mapOf: (what: string) => `Carte${NB}: ${what}`,
+  imageCredit: `Image${NB}:`,
   mapRegion: (n: number, total: number, title: string | undefined) =>
     `Carte, étape ${frN(n)} sur ${frN(total)}${title ? `${NB}: ${title}` : ''}.`,
   mapShows: (places: string) => `On y voit ${places}.`,
@@ -235,6 +238,7 @@ export const ht = {
   stepName: (n: number) => `Etap ${htN(n)}`,
   stepNameInline: (n: number) => `etap ${htN(n)}`,
   mapOf: (what: string) => `Kat: ${what}`,
+  imageCredit: 'Imaj:',
   mapRegion: (n: number, total: number, title: string | undefined) =>
     `Kat, etap ${htN(n)} sou ${htN(total)}${title ? `: ${title}` : ''}.`,
   mapShows: (places: string) => `Li montre ${places}.`,

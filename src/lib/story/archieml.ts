@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { storySchema } from './schema.ts';
 import { checkReferences } from './references.ts';
 import { explainIssue, type Explained } from './explain.ts';
-import { formatField, type ParseResult, type StoryError } from './parse.ts';
+import { formatField, type MoreChecks, type ParseResult, type StoryError } from './parse.ts';
 
 type Path = PropertyKey[];
 export type ArchieLoad = (source: string) => Record<string, unknown>;
@@ -174,6 +174,7 @@ export function parseArchieStory(
   file: string,
   knownCountries: ReadonlySet<string>,
   load: ArchieLoad = loadArchieml,
+  more?: MoreChecks,
 ): ParseResult {
   const text = source.replace(/\r\n?/g, '\n');
   const data = toStoryData(load(text));
@@ -202,7 +203,7 @@ export function parseArchieStory(
     const problems = parsed.error.issues.flatMap((i) => explainIssue(i, data, storySchema));
     return { ok: false, errors: inOrder(problems.map(at)) };
   }
-  const problems = checkReferences(parsed.data, knownCountries);
+  const problems = [...checkReferences(parsed.data, knownCountries), ...(more?.(parsed.data) ?? [])];
   if (problems.length > 0) return { ok: false, errors: inOrder(problems.map(at)) };
   return { ok: true, story: parsed.data };
 }

@@ -4,8 +4,8 @@
  */
 import { parseCalendarDate, type CalendarDate } from './dates.ts';
 import type { When } from './when.ts';
-import type { StoryFile, PlaceFile, CameraFile } from './schema.ts';
-import type { BBox, Camera, LngLat, Place, Source, Story } from './model.ts';
+import type { StoryFile, PlaceFile, CameraFile, ImageFile } from './schema.ts';
+import type { BBox, Camera, LngLat, Picture, Place, Source, Story } from './model.ts';
 import { unionBBox } from '../geo/bbox.ts';
 import { renderMarkup } from './markup.ts';
 import { languageNotice, textDirection } from '../i18n/messages.ts';
@@ -57,7 +57,19 @@ function place(raw: PlaceFile, countries: ReadonlyMap<string, CountryInfo>): Pla
   };
 }
 
-export function compileStory(raw: StoryFile, slug: string, countries: ReadonlyMap<string, CountryInfo>): Story {
+/** An image's published sizes, planned by the build from the file (src/build/images.ts). */
+export type PlanPicture = (image: ImageFile) => Picture;
+const noPictures: PlanPicture = (image) => {
+  throw new Error(`image "${image.src}" needs the build to plan its sizes`);
+};
+
+export function compileStory(
+  raw: StoryFile,
+  slug: string,
+  countries: ReadonlyMap<string, CountryInfo>,
+  picture: PlanPicture = noPictures,
+): Story {
+  const image = (item: { image?: ImageFile | undefined }) => (item.image ? { image: picture(item.image) } : {});
   const sources = new Map<string, Source>(raw.sources.map((s) => [s.id, { ...s, date: date(s.date) }]));
   const places = new Map((raw.places ?? []).map((p) => [p.id, place(p, countries)]));
   const get = <T>(map: ReadonlyMap<string, T>, key: string): T => {
@@ -75,6 +87,7 @@ export function compileStory(raw: StoryFile, slug: string, countries: ReadonlyMa
     whatHtml: paragraphs(e.what),
     quotes: (e.quotes ?? []).map((q) => ({ text: q.text, html: inline(q.text), who: q.who })),
     source: get(sources, e.source),
+    ...image(e),
   }));
   const eventById = new Map(events.map((e) => [e.id, e]));
   /**
@@ -133,6 +146,7 @@ export function compileStory(raw: StoryFile, slug: string, countries: ReadonlyMa
       events: s.events ?? [],
       routes: s.routes ?? [],
       camera: camera(s.camera, subject(s)),
+      ...image(s),
     })),
   };
 }

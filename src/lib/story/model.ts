@@ -40,6 +40,21 @@ export interface Quote {
   who: string;
 }
 
+/**
+ * An image beside the story file, published at several widths in AVIF, WebP and JPEG
+ * (src/build/images.ts). `width` and `height` are the largest size's: set on the `<img>`, they
+ * reserve its space before it loads, so nothing below it moves.
+ */
+export interface Picture {
+  alt: string;
+  credit: string;
+  caption?: string;
+  width: number;
+  height: number;
+  /** Smallest first. Addresses from the site's root in the build, from the page in its data. */
+  sizes: { width: number; height: number; files: { avif: string; webp: string; jpeg: string } }[];
+}
+
 export interface StoryEvent {
   id: string;
   title: string;
@@ -53,6 +68,7 @@ export interface StoryEvent {
   whatHtml: string;
   quotes: Quote[];
   source: Source;
+  image?: Picture;
 }
 
 export interface Route {
@@ -79,6 +95,7 @@ export interface Step {
   events: string[];
   routes: string[];
   camera: Camera;
+  image?: Picture;
 }
 
 export interface Story {

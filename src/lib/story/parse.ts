@@ -5,7 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Pair } from 'yaml';
 import { storySchema, type StoryFile } from './schema.ts';
-import { checkReferences } from './references.ts';
+import { checkReferences, type Problem } from './references.ts';
 import { explainIssue, explainYamlError, type Explained } from './explain.ts';
 
 export interface StoryError {
@@ -20,6 +20,12 @@ export interface StoryError {
 }
 
 export type ParseResult = { ok: true; story: StoryFile } | { ok: false; errors: StoryError[] };
+
+/**
+ * Checks the caller adds once the story's shape is right, reported at their fields' lines like the
+ * kit's own: the build's look at the image files beside the story (src/build/check-images.ts).
+ */
+export type MoreChecks = (story: StoryFile) => Problem[];
 
 export function formatField(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
@@ -99,7 +105,12 @@ function trapHint(source: string, found: Found, problem: Explained): string | un
   return undefined;
 }
 
-export function parseStory(source: string, file: string, knownCountries: ReadonlySet<string>): ParseResult {
+export function parseStory(
+  source: string,
+  file: string,
+  knownCountries: ReadonlySet<string>,
+  more?: MoreChecks,
+): ParseResult {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const error = (offset: number, message: string, field = '', hint?: string): StoryError => {
@@ -144,7 +155,7 @@ export function parseStory(source: string, file: string, knownCountries: Readonl
     const problems = parsed.error.issues.flatMap((i) => explainIssue(i, data.value, storySchema));
     return { ok: false, errors: inOrder(problems.map(at)) };
   }
-  const problems = checkReferences(parsed.data, knownCountries);
+  const problems = [...checkReferences(parsed.data, knownCountries), ...(more?.(parsed.data) ?? [])];
   if (problems.length > 0) return { ok: false, errors: inOrder(problems.map(at)) };
   return { ok: true, story: parsed.data };
 }

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { parseCalendarDate } from './dates.ts';
 import { LIMITS, markupProblems, plainTextProblems, RAW_HTML_MESSAGE } from './markup.ts';
+import { imagePathProblem } from './imagePath.ts';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const id = z
@@ -148,6 +149,48 @@ export const quoteSchema = z
   })
   .describe('A quotation, as the source gives it.');
 
+/**
+ * Plain text that must be given, with `empty` as the message for a value that is empty or only
+ * spaces: the field's own reason to exist, where "must not be empty" would not say why.
+ */
+const required = (empty: string, description: string, limit: number = LIMITS.title) => {
+  const field = plain(description, limit);
+  return z
+    .string()
+    .superRefine((value, ctx) => {
+      if (value.trim() === '') ctx.addIssue({ code: 'custom', message: empty, abort: true });
+    })
+    .pipe(field)
+    .describe(field.description ?? description)
+    .meta({ minLength: 1, maxLength: limit });
+};
+
+/** A picture beside the story file; the build checks the file and makes its sizes (src/build/images.ts). */
+export const imageSchema = z
+  .strictObject({
+    src: text
+      .superRefine((value, ctx) => {
+        const problem = imagePathProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      // For editors: no scheme, no leading slash, no backslash, no `..` (imagePath.ts has the reasons).
+      .meta({ pattern: '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?!/)(?!(?:.*/)?\\.\\.(?:/|$))[^\\\\]+$' })
+      .describe(
+        'The image file, relative to the story file, e.g. harbour.jpg or images/harbour.jpg: a JPEG, PNG, WebP, AVIF or GIF in the stories folder, never an address.',
+      ),
+    alt: required(
+      'an image needs alt text: say what it shows, for readers who cannot see it',
+      'What the image shows, for readers who cannot see it.',
+      LIMITS.summary,
+    ),
+    credit: required(
+      'an image needs a credit: who made it, e.g. "A. Photographer / Agency"',
+      'Who made the image, e.g. "A. Photographer / Agency".',
+    ),
+    caption: plain('A line under the image.', LIMITS.summary).optional(),
+  })
+  .describe('An image shown with the step or event: a file beside the story, with alt text and a credit.');
+
 export const eventSchema = z
   .strictObject({
     id: id.describe('A unique id for the event; steps name it in `events` and `fit`.'),
@@ -160,6 +203,7 @@ export const eventSchema = z
     what: prose('What happened, as the source tells it.', LIMITS.text),
     quotes: z.array(quoteSchema).optional().describe('Quotations about the event.'),
     source: ref('the source that reports it'),
+    image: imageSchema.optional(),
   })
   .describe('Something that happened, at a place and a time, from a source.');
 
@@ -208,6 +252,7 @@ export const stepSchema = z
     events: z.array(id).optional().describe('Ids of the events this step shows.'),
     routes: z.array(id).optional().describe('Ids of the routes this step draws.'),
     camera: cameraSchema,
+    image: imageSchema.optional(),
   })
   .describe('One card of the story, and what the map shows while it is read.');
 
@@ -246,3 +291,4 @@ export const storySchema = z
 export type StoryFile = z.infer<typeof storySchema>;
 export type PlaceFile = z.infer<typeof placeSchema>;
 export type CameraFile = z.infer<typeof cameraSchema>;
+export type ImageFile = z.infer<typeof imageSchema>;
