@@ -11,7 +11,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Browser, Page } from 'playwright-core';
 import { storyPages } from '../../src/build/plugin.ts';
 import { ROOT } from '../build-site.ts';
-import { launch, mapReady } from './harness.ts';
+import { launch, mapReady, settled } from './harness.ts';
 
 // Inside the project (tests/.tmp-…), never the system's temporary folder; removed afterwards.
 const temp = mkdtempSync(join(ROOT, 'tests', '.tmp-dev-'));
@@ -70,5 +70,67 @@ it('shows a saved story without a reload, and a mistake over the page until it i
   expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
   // The story runs again: the map comes back.
   await mapReady(page);
+  await page.close();
+});
+
+it("has a camera helper: the map moved by hand, its camera as a step's YAML, and back to the step", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const address = server.resolvedUrls?.local[0] ?? '';
+  await page.goto(`${address}minimal/`);
+  await mapReady(page);
+  await settled(page);
+  const stepCamera = await page.evaluate(() => window.storyMap?.camera());
+
+  // Keyboard reachable: focused and pressed like any button.
+  const toggle = page.getByRole('button', { name: 'Camera helper' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+  const yaml = page.getByTestId('camera-yaml-center');
+  const before = await yaml.inputValue();
+  expect(before).toMatch(/^camera: \{ center: \[-?[\d.]+, -?[\d.]+\], zoom: [\d.]+ \}$/);
+  expect(await page.getByTestId('camera-step').textContent()).toBe(
+    await page.evaluate(() => window.storyMap?.activeStep()),
+  );
+  // Both readers' free areas are measured (in frames of their size) and outlined.
+  await expect.poll(() => page.locator('[data-testid^="camera-outline-"]').count(), { timeout: 60_000 }).toBe(2);
+
+  // Drag the map with the mouse, from a bare part of it.
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  if (!box) throw new Error('no map');
+  const [x, y] = [box.x + box.width * 0.3, box.y + box.height * 0.45];
+  expect(await page.evaluate(([px, py]) => document.elementFromPoint(px ?? 0, py ?? 0)?.tagName, [x, y])).toBe(
+    'CANVAS',
+  );
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x - 120, y - 60, { steps: 12 });
+  await page.mouse.up();
+  await settled(page);
+  await expect.poll(() => yaml.inputValue()).not.toBe(before);
+  const text = await yaml.inputValue();
+  const [lng, lat] = (/center: \[(-?[\d.]+), (-?[\d.]+)\]/.exec(text) ?? []).slice(1).map(Number);
+  const now = await page.evaluate(() => window.storyMap?.camera());
+  expect(lng).toBeCloseTo(now?.center[0] ?? NaN, 3);
+  expect(lat).toBeCloseTo(now?.center[1] ?? NaN, 3);
+  expect(Math.abs((now?.center[0] ?? 0) - (stepCamera?.center[0] ?? 0))).toBeGreaterThan(1e-3);
+  expect(await page.getByTestId('camera-yaml-fit').inputValue()).toMatch(/^camera: \{ fit: \[[a-z0-9, -]+\]/);
+
+  // Off: the map is the reader's again, back at the step's camera.
+  await toggle.click();
+  await expect.poll(() => page.locator('[data-testid^="camera-outline-"]').count()).toBe(0);
+  await expect
+    .poll(
+      async () => {
+        const c = await page.evaluate(() => window.storyMap?.camera());
+        return Math.hypot(
+          (c?.center[0] ?? 0) - (stepCamera?.center[0] ?? 0),
+          (c?.center[1] ?? 0) - (stepCamera?.center[1] ?? 0),
+        );
+      },
+      { timeout: 30_000 },
+    )
+    .toBeLessThan(1e-3);
+  expect(await page.locator('iframe[name="storymap-camera-probe"]').count()).toBe(0);
   await page.close();
 });

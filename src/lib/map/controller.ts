@@ -9,9 +9,9 @@ import fontUrl from '@fontsource/source-sans-3/files/source-sans-3-latin-600-nor
 import type { Story } from '../story/model.ts';
 import type { StepView } from '../story/view.ts';
 import { cameraTarget, type CameraTarget, type Padding } from '../geo/camera.ts';
-import { framePadding, freeArea, type Rect } from '../geo/freeArea.ts';
+import type { Rect } from '../geo/freeArea.ts';
+import { stepFrame } from '../geo/stepFrame.ts';
 import type { Box } from '../geo/labelPlacement.ts';
-import { showLocator } from '../geo/locator.ts';
 import type { Covers } from '../ui/measureCovers.ts';
 import { nearestLng } from '../geo/bbox.ts';
 import { partialLine } from '../geo/routes.ts';
@@ -67,6 +67,11 @@ export class MapController {
   private overlayTop = 0;
   /** The latest state asked for before the map had loaded; drawn as soon as it has. */
   private pending: { view: StepView; options: RenderOptions } | undefined;
+  /** The options of the last render, to frame the step again when the camera helper lets go. */
+  private options: RenderOptions | undefined;
+  /** `npm run dev`'s camera helper (map/dev/) has the map: the author moves it, steps don't. */
+  private handheld = false;
+  private removed = false;
 
   constructor(
     container: HTMLElement,
@@ -135,6 +140,7 @@ export class MapController {
       return;
     }
     this.view = view;
+    this.options = options;
     this.overlayTop = options.overlayTop;
     // Without motion the reader sees the old step, then the new one whole: never the frames
     // between, where the camera has jumped but tiles, routes and highlight are still on their way.
@@ -208,21 +214,13 @@ export class MapController {
     const frameKey = `${view.step.id} ${viewport.width}x${viewport.height}`;
     if (frameKey !== this.frameKey || !this.padding) {
       this.frameKey = frameKey;
-      const covers = options.covers();
-      let over = covers.always;
-      // The locator inset shows on close-ups: keep those places clear of its corner too.
-      if (
-        covers.close.length &&
-        showLocator(cameraTarget(view.step.camera, viewport, framePadding(viewport, over)).zoom)
-      )
-        over = [...over, ...covers.close];
-      this.padding = framePadding(viewport, over);
-      this.free = freeArea(viewport, over);
+      ({ padding: this.padding, free: this.free } = stepFrame(view.step.camera, viewport, options.covers()));
     }
     const padding = this.padding;
     const target = cameraTarget(view.step.camera, viewport, padding);
     // Tests and hosts can see the frame the step was given (the map's part nothing covers).
     canvas.dataset.frame = JSON.stringify({ step: view.step.id, padding });
+    if (this.handheld) return;
     // Scroll progress re-renders the routes many times a second; only a new target moves the camera.
     const key = JSON.stringify([target, padding]);
     if (key === this.lastCamera) return;
@@ -233,6 +231,28 @@ export class MapController {
     // map settles where the pure camera maths says it will.
     if (options.reducedMotion) this.map.jumpTo({ padding }).jumpTo(camera);
     else this.map.flyTo({ ...camera, essential: true, speed: 1.4, curve: 1.4, maxDuration: 2500 });
+  }
+
+  /**
+   * For `npm run dev`'s camera helper (map/dev/): while `on`, the author pans, zooms, rotates and
+   * tilts the map by hand (mouse, touch, keyboard) and the steps stop moving the camera; off, the
+   * map is the reader's again and flies back to the step's camera.
+   */
+  setHandheld(on: boolean) {
+    if (on === this.handheld || this.removed) return;
+    this.handheld = on;
+    const m = this.map;
+    const handlers = [m.dragPan, m.scrollZoom, m.boxZoom, m.dragRotate, m.keyboard, m.doubleClickZoom];
+    for (const handler of [...handlers, m.touchZoomRotate, m.touchPitch]) {
+      if (on) handler.enable();
+      else handler.disable();
+    }
+    // The keyboard handler listens on the canvas, which the reader's map keeps out of the tab order.
+    m.getCanvas().tabIndex = on ? 0 : -1;
+    if (!on && this.view && this.options) {
+      this.lastCamera = '';
+      this.moveCamera(this.view, this.options);
+    }
   }
 
   /**
@@ -287,6 +307,7 @@ export class MapController {
   }
 
   destroy() {
+    this.removed = true;
     this.markers?.remove();
     this.map.remove();
   }

@@ -24,19 +24,22 @@ const rect = (el: Element, dy: number): Rect => {
   return { left: r.left, right: r.right, top: r.top + dy, bottom: r.bottom + dy };
 };
 
-let probe: HTMLElement | undefined;
+/** One per document: the dev camera helper measures pages in frames of a reader's size too. */
+const probes = new WeakMap<Document, HTMLElement>();
 
 /** The screen's safe-area insets (a notch, a home bar), read from CSS, which alone knows them. */
-function safeInsets(): Padding {
+function safeInsets(doc: Document): Padding {
+  let probe = probes.get(doc);
   if (!probe) {
-    probe = document.createElement('div');
+    probe = doc.createElement('div');
+    probes.set(doc, probe);
     probe.setAttribute('aria-hidden', 'true');
     probe.style.cssText =
       'position:fixed;inset:0;visibility:hidden;pointer-events:none;' +
       'padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) env(safe-area-inset-bottom,0px) env(safe-area-inset-left,0px)';
-    document.body.append(probe);
+    doc.body.append(probe);
   }
-  const style = getComputedStyle(probe);
+  const style = (doc.defaultView ?? window).getComputedStyle(probe);
   const px = (v: string) => parseFloat(v) || 0;
   return {
     top: px(style.paddingTop),
@@ -68,12 +71,14 @@ export function measureCovers(elements: CoverElements): Covers {
 }
 
 function measureAlways({ stage, section, step, shift, host }: CoverElements): Rect[] {
+  // The stage's own window: the page's, or a frame's (map/dev/probe.ts measures one of a reader's size).
+  const win = stage.ownerDocument.defaultView ?? window;
   // In a full-height frame, rectangles are measured in the host's viewport.
   const dy = host?.top ?? 0;
   const box = rect(section, dy);
   const card = step?.querySelector('.card');
   return coversAtReading({
-    viewport: { width: window.innerWidth, height: host?.height ?? window.innerHeight },
+    viewport: { width: win.innerWidth, height: host?.height ?? win.innerHeight },
     stage: rect(stage, dy),
     section: { top: box.top, bottom: box.bottom },
     shift,
@@ -81,6 +86,6 @@ function measureAlways({ stage, section, step, shift, host }: CoverElements): Re
     fixed: [...stage.querySelectorAll('[data-covers-map]:not([data-covers-map="close"])')]
       .filter((el) => el.getClientRects().length > 0)
       .map((el) => rect(el, dy)),
-    safe: safeInsets(),
+    safe: safeInsets(stage.ownerDocument),
   });
 }
