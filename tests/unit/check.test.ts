@@ -4,10 +4,14 @@
  * and, for YAML's traps, the hint.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { formatError, parseStory } from '../../src/lib/story/parse.ts';
 import { checkFiles } from '../../src/build/check.ts';
+import { scratchDir } from '../scratch.ts';
+import { storyNamed } from './defects.ts';
 
 const base = readFileSync(new URL('../fixtures/check/base.yaml', import.meta.url), 'utf8');
 const countries = new Set(['332']);
@@ -137,10 +141,19 @@ describe('the checker from the command line', () => {
   const STACK = /^\s+at /m;
 
   it('exits 1 on a bad story, with its problems and no stack trace', () => {
-    const out = run('tests/fixtures/bad/unknown-field.yaml', 'tests/fixtures/bad/wrong-type.yaml');
+    const dir = scratchDir('check');
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    /** Writes the case `name` of the defects table to a file; its path as the checker shows it. */
+    const write = (name: string) => {
+      const file = join(dir, `${name}.yaml`);
+      writeFileSync(file, storyNamed(name));
+      return relative(fileURLToPath(new URL('../..', import.meta.url)), file);
+    };
+    const [field, zoom] = [write('unknown-field'), write('zoom-as-text')];
+    const out = run(field, zoom);
     expect(out.status).toBe(1);
-    expect(out.stderr).toContain('tests/fixtures/bad/unknown-field.yaml:33:5 events[1].wehre: unknown field "wehre"');
-    expect(out.stderr).toContain('tests/fixtures/bad/wrong-type.yaml:53:50 steps[1].camera.zoom: must be a number');
+    expect(out.stderr).toContain(`${field}:33:5 events[1].wehre: unknown field "wehre"`);
+    expect(out.stderr).toContain(`${zoom}:53:50 steps[1].camera.zoom: must be a number`);
     expect(out.stderr).toContain('2 problems in 2 stories checked');
     expect(out.stderr).not.toMatch(STACK);
   });

@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatError, formatField, parseStory, type StoryError } from '../../src/lib/story/parse.ts';
+import { formatError, formatField, parseStory } from '../../src/lib/story/parse.ts';
+import { base, defects, lookalikes, patched, storyNamed } from './defects.ts';
 
 const countries = new Set(['332', '214', '404', '840']);
 
 function parseFixture(file: string) {
   return parseStory(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file, countries);
-}
-
-function errorsOf(file: string): StoryError[] {
-  const result = parseFixture(file);
-  if (result.ok) throw new Error(`${file} should not parse`);
-  return result.errors;
 }
 
 describe('a valid story', () => {
@@ -37,99 +32,27 @@ describe('a valid story', () => {
 });
 
 describe('a story with one defect', () => {
-  it.each([
-    {
-      name: 'a longitude out of range',
-      file: 'longitude-out-of-range',
-      line: 17,
-      field: 'places[0].coordinates[0]',
-      message: 'longitude 200 is outside -180..180',
-    },
-    {
-      name: 'a step showing an unknown event',
-      file: 'unknown-step-event',
-      line: 51,
-      field: 'steps[1].events[0]',
-      message: 'step "evacuation" shows unknown event "evac"',
-    },
-    {
-      name: 'a duplicate event id',
-      file: 'duplicate-event-id',
-      line: 30,
-      field: 'events[1].id',
-      message: 'event id "deployment" is used twice',
-    },
-    {
-      name: 'an impossible date',
-      file: 'impossible-date',
-      line: 26,
-      field: 'events[0].when.date',
-      message: '2025-02-30 is not a real date',
-    },
-    {
-      name: 'a range that ends before it starts',
-      file: 'range-backwards',
-      line: 32,
-      field: 'events[1].when.to',
-      message: 'range ends (2025-03-24) before it starts (2025-03-30)',
-    },
-    {
-      // A missing field has no line of its own: the error points at the event that lacks it.
-      name: 'an event without a title',
-      file: 'missing-title',
-      line: 24,
-      field: 'events[0].title',
-      message: 'missing',
-    },
-    {
-      name: 'a misspelt field',
-      file: 'unknown-field',
-      line: 33,
-      field: 'events[1].wehre',
-      message: 'unknown field "wehre"',
-    },
-    {
-      name: 'a country the basemap lacks',
-      file: 'unknown-country',
-      line: 21,
-      field: 'places[1].iso',
-      message: 'the basemap has no country with iso "999"',
-    },
-    {
-      name: 'a route from an unknown place',
-      file: 'route-unknown-place',
-      line: 39,
-      field: 'routes[0].from',
-      message: 'route "arrival" from unknown place "kenya"',
-    },
-    {
-      name: 'a zoom written as a word',
-      file: 'wrong-type',
-      line: 53,
-      field: 'steps[1].camera.zoom',
-      message: 'must be a number, not text ("far")',
-    },
-    {
-      name: 'a key written twice',
-      file: 'duplicate-key',
-      line: 11,
-      field: '',
-      message: 'this field is written twice in the same place; keep one',
-    },
-  ])('reports $name with its file, line and field', ({ file, line, field, message }) => {
-    const path = `tests/fixtures/bad/${file}.yaml`;
-    const errors = errorsOf(path);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ file: path, line, field });
-    expect(errors[0]?.message).toContain(message);
+  it('starts from a base story with none', () => {
+    expect(parseStory(base, 'base.yaml', countries)).toMatchObject({ ok: true });
+    const names = [...defects, ...lookalikes].map((d) => d.name);
+    expect(new Set(names).size, 'two cases share a name').toBe(names.length);
   });
 
-  // Kept inline rather than as a fixture: Prettier refuses to format a file that is not YAML.
+  it.each(defects.filter((d) => d.kind === 'mistake'))(
+    'reports $name with its file, line and field',
+    ({ name, patch, line, field, message }) => {
+      const path = `${name}.yaml`;
+      const result = parseStory(patched(patch), path, countries);
+      const errors = result.ok ? [] : result.errors;
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ file: path, line, field });
+      expect(errors[0]?.message).toContain(message);
+    },
+  );
+
+  // A case of its own: it checks the whole error, column and hint included.
   it('reports a YAML syntax error at its line', () => {
-    const text = readFileSync(new URL('../fixtures/good/minimal.yaml', import.meta.url), 'utf8').replace(
-      '    name: Wire\n',
-      '    name: Wire: News\n',
-    );
+    const text = patched([['    name: Wire\n', '    name: Wire: News\n']]);
     const result = parseStory(text, 'syntax.yaml', countries);
     expect(result.ok ? [] : result.errors).toEqual([
       {
@@ -144,7 +67,7 @@ describe('a story with one defect', () => {
   });
 
   it('accepts a range whose end is a coarser date that still ends after its start', () => {
-    const text = readFileSync(new URL('../fixtures/bad/range-backwards.yaml', import.meta.url), 'utf8');
+    const text = storyNamed('range-backwards');
     const from = /from: (\S+),/.exec(text)?.[1] ?? '';
     const fixed = text.replace(/to: [^ }]+/, `to: ${from.slice(0, 7)}`);
     expect(fixed).not.toBe(text);
@@ -152,9 +75,10 @@ describe('a story with one defect', () => {
   });
 
   it('reports every problem of a story at once', () => {
-    const text = readFileSync(new URL('../fixtures/good/minimal.yaml', import.meta.url), 'utf8')
-      .replace('events: [deployment]', 'events: [nope]')
-      .replace('routes: [arrival]', 'routes: [gone]');
+    const text = patched([
+      ['events: [deployment]', 'events: [nope]'],
+      ['routes: [arrival]', 'routes: [gone]'],
+    ]);
     const result = parseStory(text, 'two.yaml', countries);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(['steps[0].events[0]', 'steps[1].routes[0]']);
@@ -163,10 +87,10 @@ describe('a story with one defect', () => {
 
 describe('formatError', () => {
   it('writes file:line:col field: message', () => {
-    const [error] = errorsOf('tests/fixtures/bad/longitude-out-of-range.yaml');
-    expect(error && formatError(error)).toBe(
-      'tests/fixtures/bad/longitude-out-of-range.yaml:17:19 places[0].coordinates[0]: longitude 200 is outside -180..180',
-    );
+    const result = parseStory(storyNamed('longitude-out-of-range'), 'longitude.yaml', countries);
+    expect(result.ok ? [] : result.errors.map(formatError)).toEqual([
+      'longitude.yaml:17:19 places[0].coordinates[0]: longitude 200 is outside -180..180',
+    ]);
   });
 
   it('names the story itself when no field is at fault', () => {

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildStory, slugOf, StoryBuildError, storyFiles } from '../../src/build/stories.ts';
 import { containsPoint } from '../../src/lib/geo/bbox.ts';
+import { scratchDir } from '../scratch.ts';
+import { storyNamed } from './defects.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const storyFile = join(root, 'tests/fixtures/site/mss-haiti.yaml');
@@ -73,7 +74,7 @@ describe('the MSS Haiti story', () => {
 describe('buildStory on a broken story', () => {
   const dirs: string[] = [];
   const tempDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'storymap-'));
+    const dir = scratchDir('stories');
     dirs.push(dir);
     return dir;
   };
@@ -82,7 +83,7 @@ describe('buildStory on a broken story', () => {
   it('stops with every error, each naming file, line and field', () => {
     const dir = tempDir();
     const file = join(dir, 'broken.yaml');
-    writeFileSync(file, readFileSync(join(root, 'tests/fixtures/bad/unknown-step-event.yaml'), 'utf8'));
+    writeFileSync(file, storyNamed('unknown-step-event'));
     expect(() => buildStory(file, dir)).toThrow(StoryBuildError);
     expect(() => buildStory(file, dir)).toThrow(
       'broken.yaml:51:14 steps[1].events[0]: step "evacuation" shows unknown event "evac"',
@@ -99,7 +100,11 @@ describe('buildStory on a broken story', () => {
 
 describe('storyFiles and slugOf', () => {
   it('finds the stories in a folder', () => {
-    expect(storyFiles(join(root, 'tests/fixtures/site')).map(slugOf)).toEqual(['mss-haiti', 'pacific-relief']);
+    expect(storyFiles(join(root, 'tests/fixtures/site')).map(slugOf)).toEqual([
+      'mss-haiti',
+      'pacific-relief',
+      'tonga-eruption-2022',
+    ]);
   });
 
   it.each([
