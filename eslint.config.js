@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'tests/.site/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'bench-results/', 'tests/.site/', 'tests/.tmp-*/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -6,7 +6,7 @@
  * key or anything else over it. Points come from the public `storyMap.project`.
  */
 import { describe, expect, it } from 'vitest';
-import { openStory, settled, watch } from './harness.ts';
+import { builtStories, openStory, settled, watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 import type { Story } from '../../src/lib/story/model.ts';
@@ -23,10 +23,8 @@ const SIZES = [
   { name: 'embed 375 px wide', width: 375, height: 600, path: 'embed/' },
   { name: 'embed 760 px wide', width: 760, height: 560, path: 'embed/' },
 ];
-const STORIES = [
-  { story: 'Haiti', home: '/mss-haiti/' },
-  { story: 'Pacific', home: '/pacific-relief/' },
-];
+/** Every story of the built site. */
+const STORIES = builtStories().map((slug) => ({ story: slug, home: `/${slug}/` }));
 
 /** The points a step must show: its markers' places and the named places its routes join. */
 function subjects(story: Story, stepId: string) {

@@ -3,16 +3,38 @@
  * Chromium, and watches every page for console errors and requests to any other host.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { PAGE_IDS } from '../../src/lib/page-ids.ts';
+import type { PageData } from '../../src/lib/story/page-data.ts';
+import type { Story } from '../../src/lib/story/model.ts';
 
 /** Where global-setup.ts builds the fixture stories of tests/fixtures/site. */
 export const FIXTURE_SITE = resolve(import.meta.dirname, '../.site');
 /** The built site under test: the fixture site, or STORYMAP_DIST (an existing build) if set. */
 export const DIST = process.env.STORYMAP_DIST ?? FIXTURE_SITE;
+
+/**
+ * The stories of the built site under test, by slug: every folder with an embed page. Tests run
+ * over these rather than a list of their own, so a story added to the fixtures is tested too.
+ */
+export function builtStories(): string[] {
+  return readdirSync(DIST, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(DIST, d.name, 'embed', 'index.html')))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** A built story's data, as its page carries it (read from the file, before any page opens). */
+export function builtStory(slug: string): Story {
+  const html = readFileSync(join(DIST, slug, 'index.html'), 'utf8');
+  const json = new RegExp(`<script type="application/json" id="${PAGE_IDS.data}">([^<]*)</script>`).exec(html)?.[1];
+  if (!json) throw new Error(`no story data in the built page of ${slug}`);
+  return (JSON.parse(json) as PageData).story;
+}
 
 export function findChrome(): string {
   const candidates = [

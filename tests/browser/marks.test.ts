@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { mapReady, openStory, settled, watch } from './harness.ts';
+import { builtStories, mapReady, openStory, settled, watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 import { COLORS, DARK_COLORS } from '../../src/lib/map/style.ts';
@@ -30,7 +30,7 @@ async function seaShare(page: Page, water: string): Promise<number> {
 }
 
 describe('a route into a country-only place', () => {
-  it.each(['/', '/pacific-relief/'])(
+  it.each(builtStories().map((slug) => `/${slug}/`))(
     'has the key’s arrowhead entry exactly when the story %s has one',
     async (path) => {
       const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });

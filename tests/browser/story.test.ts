@@ -1,12 +1,12 @@
 /**
- * The fixture stories in a real Chromium, at phone and desktop sizes: the Haiti story and a
- * Pacific story across the antimeridian, each scrolled through every step, its markers and their
+ * Every story of the built fixture site in a real Chromium, at phone and desktop sizes (the Haiti
+ * story, a Pacific story across the antimeridian, the Tonga example), each scrolled through every step, its markers and their
  * detail opened by mouse and keyboard, deep links, the timeline and the back button. Every page
  * is also watched for console errors and for requests to any other host.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mapReady, openStory, watch, type Watch } from './harness.ts';
+import { builtStories, builtStory, mapReady, openStory, watch, type Watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { activeMarkers, expectedCamera, scrollToStep, storyOf, targetNow, waitForCamera } from './expect.ts';
 import { formatWhen } from '../../src/lib/story/when.ts';
@@ -26,31 +26,54 @@ const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
 ];
 
+/** The steps and events a test visits, where the story's own shape decides them. */
+interface Visits {
+  /** Reached by wheel, a notch at a time. */
+  wheelTo: string;
+  /** Opened by address, then scrolled to (and reloaded). */
+  deep: [string, string];
+  /** Start on `from`, then go to `event`'s step from the timeline. */
+  timeline: { from: string; event: string };
+  /** Jumped to with reduced motion. */
+  jumpTo: string;
+  /** Every event with a marker opens its detail, or every `sample`th in a long story. */
+  sample: number;
+}
+
+/** Spread through the story: the steps a third and two thirds in, the middle, the third step. */
+function visits(story: Story): Visits {
+  const steps = story.steps.map((s) => s.id);
+  const at = (fraction: number) => steps[Math.min(steps.length - 1, Math.floor(steps.length * fraction))] ?? '';
+  const first = steps[0] ?? '';
+  const later = story.steps.slice(Math.floor(steps.length / 2)).find((s) => s.events.length > 0);
+  return {
+    wheelTo: steps[Math.min(2, steps.length - 1)] ?? '',
+    deep: [at(1 / 3), at(2 / 3)],
+    timeline: { from: first, event: later?.events[0] ?? '' },
+    jumpTo: at(1 / 2),
+    sample: Math.max(1, Math.ceil(story.events.length / 15)),
+  };
+}
+
 /**
- * The stories, and the steps each test visits: the Haiti story's by name; the Pacific story's
- * chosen to cross 180° (its route Nukuʻalofa → Suva, its view centred on -180°).
+ * Steps chosen by hand where a fixture has something to prove: the Pacific story's cross 180°
+ * (its route Nukuʻalofa → Suva, its view centred on -180°). Every other story gets `visits`.
  */
-const STORIES = [
-  {
-    story: 'Haiti',
-    path: '/',
-    wheelTo: 'deployment',
-    deep: ['evacuation', 'vehicles'],
-    timeline: { from: 'gangs', event: 'delegation' },
-    jumpTo: 'delegation',
-    /** Every event with a marker opens its detail; for a long story, every tenth. */
-    sample: 1,
-  },
-  {
-    story: 'Pacific',
-    path: '/pacific-relief/',
+const CHOSEN: Record<string, Partial<Visits>> = {
+  'pacific-relief': {
     wheelTo: 'step-03',
     deep: ['step-10', 'step-17'],
     timeline: { from: 'step-01', event: 'event-021' },
-    jumpTo: 'step-09',
-    sample: 10,
   },
-];
+};
+
+/** Every story of the built site, with the steps and events each test visits. */
+const STORIES = builtStories().map((slug) => ({
+  story: slug,
+  path: `/${slug}/`,
+  ...visits(builtStory(slug)),
+  ...CHOSEN[slug],
+}));
 
 describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
   'the $story story on a $name ($width px)',
