@@ -1,6 +1,7 @@
 /**
  * `npm run check [files…]`: checks every story in data/stories (or the files given: YAML, JSON or
- * ArchieML `.aml`, told apart by their extension) as the build does, and prints every problem of every file at once, as `file:line:col field: reason`.
+ * ArchieML `.aml`, told apart by their extension) as the build does, and prints every problem of
+ * every file at once, as `file:line:col field: reason`, then advice (`note:`) that stops nothing.
  * Exits 1 if there is any problem, 0 if there is none; never prints a stack trace.
  */
 import { existsSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { formatErrors, type StoryError } from '../lib/story/parse.ts';
 import { basemapCountries, checkStory, decodeErrors, storyFiles } from './stories.ts';
 import { languageNotice } from '../lib/i18n/messages.ts';
+import { storyAdvice } from '../lib/story/advice.ts';
 
 export const STORIES_DIR = 'data/stories';
 
@@ -28,6 +30,7 @@ export function checkFiles(
     if (!result.ok) return result.errors;
     const notice = languageNotice(result.story.lang);
     if (notice) notes.push(`${relative(root, path)}: ${notice}`);
+    for (const advice of storyAdvice(result.story)) notes.push(`${relative(root, path)}: ${advice}`);
     return [];
   });
   return { files: paths.length, errors, notes };

@@ -11,6 +11,7 @@ import { parseStory, formatErrors, type StoryError } from '../lib/story/parse.ts
 import { parseArchieStory } from '../lib/story/archieml.ts';
 import type { StoryFile } from '../lib/story/schema.ts';
 import { compileStory } from '../lib/story/compile.ts';
+import { storyAdvice } from '../lib/story/advice.ts';
 import type { Story } from '../lib/story/model.ts';
 import { buildBasemap, countryInfo, fineUrl, splitBasemap, type CountriesTopology } from '../lib/geo/basemap.ts';
 import { coverage } from '../lib/geo/coverage.ts';
@@ -116,6 +117,8 @@ export function buildStory(file: string, root = process.cwd()): BuiltStory {
   const slug = slugOf(file);
   const images = new Map<string, ImageJob>();
   const planned = new Map<string, PictureSizes>();
+  // Valid but likely to read badly (a step too long for a phone's card): said, never refused.
+  for (const advice of storyAdvice(result.story)) console.warn(`${slug}: ${advice}`);
   const compiled = compileStory(result.story, slug, countries, (image) => {
     const path = imagePath(file, image.src);
     let sizes = planned.get(path);

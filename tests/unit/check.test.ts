@@ -11,7 +11,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { formatError, parseStory } from '../../src/lib/story/parse.ts';
 import { checkFiles } from '../../src/build/check.ts';
 import { scratchDir } from '../scratch.ts';
-import { storyNamed } from './defects.ts';
+import { patched, storyNamed } from './defects.ts';
 
 const base = readFileSync(new URL('../fixtures/check/base.yaml', import.meta.url), 'utf8');
 const countries = new Set(['332']);
@@ -179,5 +179,15 @@ describe('the checker’s notes', () => {
     expect(errors).toEqual([]);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^tests\/fixtures\/i18n\/ar\.yaml: lang: .*no "ar" translation yet/);
+  });
+  it('advises shortening a step too long for a phone’s card, and still passes the story', () => {
+    const dir = scratchDir('check-advice');
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'wordy.yaml');
+    const long = Array.from({ length: 70 }, () => 'word').join(' ');
+    writeFileSync(file, patched([['text: The officers arrive.', `text: ${long}`]]));
+    const { errors, notes } = checkFiles([file]);
+    expect(errors).toEqual([]);
+    expect(notes.some((n) => /has 70 words: .* 45 words or fewer$/.test(n))).toBe(true);
   });
 });
