@@ -91,7 +91,9 @@ export async function scrollRun(browser: Browser, url: string, viewport: Viewpor
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(url, { waitUntil: 'load' });
-    // LCP stops at the first input, so read it before the reader moves.
+    // LCP stops at the first input, so read it before the reader moves, once the page has painted
+    // (at 4× CPU `load` can come before the first frame, and with it the first LCP entry).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const loaded = await probe(page);
 
     // The reader's first move starts the live map (MapView's whenPresent): time from there.

@@ -95,7 +95,8 @@ describe('the keyboard alone', () => {
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return undefined;
-        const style = getComputedStyle(el);
+        // A step shows its ring on its card (the screen-tall step itself has none).
+        const style = getComputedStyle((el.dataset.step && el.querySelector('.card')) || el);
         const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
         const kind = el.dataset.step
           ? 'step'

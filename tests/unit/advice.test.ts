@@ -20,6 +20,12 @@ describe('advice on a valid story', () => {
     expect(advice[0]).toMatch(new RegExp(`^step "long" has ${STEP_WORDS + 15} words: .*${STEP_WORDS} words or fewer$`));
   });
 
+  it('says when the starter’s placeholder text is still there, and not otherwise', () => {
+    const starter = { title: 'Replace this title', steps: [{ id: 'a', text: 'Replace with what happened.' }] };
+    expect(storyAdvice(starter)).toEqual([expect.stringMatching(/starter's "Replace …" text/)]);
+    expect(storyAdvice({ title: 'Replacement parts', steps: [{ id: 'a', text: 'Replace the filter.' }] })).toEqual([]);
+  });
+
   it('counts words, not spaces or line breaks', () => {
     expect(storyAdvice({ steps: [{ id: 'a', text: `  ${words(STEP_WORDS).replace(/ /g, '\n\n  ')}  ` }] })).toEqual([]);
   });

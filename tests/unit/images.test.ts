@@ -118,7 +118,7 @@ describe('the check refuses an image', () => {
       {
         name: 'without alt text',
         edit: (s) => s.replace(/\n\s+alt: A quay[^\n]*/, ''),
-        expected: ['s.yaml:39:7 steps[0].image.alt: missing: an image needs a `alt`'],
+        expected: ['s.yaml:39:7 steps[0].image.alt: missing: an image needs an `alt`'],
       },
       {
         name: 'with empty alt text',
@@ -215,7 +215,7 @@ describe('the check refuses an image', () => {
       .replace('image.alt: Boats moored in the harbour at dawn\n', '')
       .replace('src: harbour.jpg\nalt', 'src: https://example.org/a.jpg\nalt');
     expect(problems(storyFolder('s.aml', story))).toEqual([
-      's.aml:23:1 events[0].image.alt: missing: an image needs a `alt`',
+      's.aml:23:1 events[0].image.alt: missing: an image needs an `alt`',
       expect.stringMatching(
         /^s\.aml:40:1 steps\[0\]\.image\.src: an image is a file in the story’s folder, not an address/,
       ),

@@ -11,8 +11,21 @@ export const STEP_WORDS = 45;
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-/** A line of advice for each step whose text is longer than `STEP_WORDS`. */
+/** The starter story's placeholders (src/build/new-story.ts): "Replace this title", "Replace with …". */
+const PLACEHOLDER = /\bReplace (this|with)\b/;
+
+/**
+ * A line of advice for each step whose text is longer than `STEP_WORDS`, and one if the starter's
+ * placeholder text is still there (the check passes it: it is valid, but not yet a story).
+ */
 export function storyAdvice(story: { steps: readonly { id: string; text: string }[] }): string[] {
+  const placeholders = PLACEHOLDER.test(JSON.stringify(story))
+    ? ['still holds the starter\'s "Replace …" text: the build would publish it as it is']
+    : [];
+  return placeholders.concat(longSteps(story));
+}
+
+function longSteps(story: { steps: readonly { id: string; text: string }[] }): string[] {
   return story.steps
     .filter((step) => words(step.text) > STEP_WORDS)
     .map(

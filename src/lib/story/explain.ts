@@ -119,7 +119,9 @@ export function explainIssue(issue: Issue, data: unknown, schema: z.ZodType, bas
   const value = valueAt(data, path);
   const own = !ZOD_WORDING.test(issue.message);
   const field = String(path[path.length - 1] ?? 'story');
-  const missing = `missing: ${ownerOf(path.slice(0, -1))} needs ${typeof path[path.length - 1] === 'string' ? `a \`${field}\`` : 'a value here'}`;
+  // "an `alt`", "a `title`": the article as the field's name is said.
+  const article = /^[aeiou]/i.test(String(field)) ? 'an' : 'a';
+  const missing = `missing: ${ownerOf(path.slice(0, -1))} needs ${typeof path[path.length - 1] === 'string' ? `${article} \`${field}\`` : 'a value here'}`;
 
   switch (issue.code) {
     case 'invalid_union': {
