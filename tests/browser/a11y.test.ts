@@ -65,6 +65,30 @@ describe.each(CASES)('$name at $width px, $scheme, motion $motion', ({ path, wid
   });
 });
 
+describe('a deep link', () => {
+  it('draws no focus ring on the step it lands on, until the reader uses the keyboard', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await openStory(page, env.site.url + '/#evacuation');
+    /** Elements with a visible outline (a focus ring), by tag and class. */
+    const rings = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('*')]
+          .filter((el) => {
+            const style = getComputedStyle(el);
+            return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+          })
+          .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}`),
+      );
+    // The browser focuses the step a link names; a reader who tapped a link sees no ring.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('evacuation');
+    expect(await rings()).toEqual([]);
+    // From the keyboard, the focused step rings its card.
+    await page.keyboard.press('Shift');
+    expect(await rings()).toEqual(['article.card']);
+    await page.close();
+  });
+});
+
 describe('text at 200%', () => {
   it.each([390, 1440])('fits a %i px wide page with no sideways scrolling or clipped cards', async (width) => {
     // Reduced motion: goTo scrolls at once, and no flight is drawn while the layout is measured.
