@@ -5,8 +5,7 @@
  * without a stack trace.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, existsSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, existsSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,8 +17,9 @@ import App from '../src/App.svelte';
 import StepCard from '../src/lib/ui/StepCard.svelte';
 import EventTable from '../src/lib/ui/EventTable.svelte';
 import Sources from '../src/lib/ui/Sources.svelte';
+import { scratchDir } from './scratch.ts';
 
-const temp = mkdtempSync(join(tmpdir(), 'storymap-build-'));
+const temp = scratchDir('build');
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** Builds the site from a folder of stories (relative to the project root) into a fresh folder. */

@@ -3,12 +3,12 @@
  * story; includes Vite's fixed start-up), then the whole fixture site the rest of the bench serves,
  * then the brotli/gzip pass over it. Fixture stories only, never data/stories, so runs compare.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { buildSite, ROOT } from '../build-site.ts';
 import { compressDir } from '../../src/build/compress.ts';
+import { scratchDir } from '../scratch.ts';
 
 /** tests/fixtures/site: the Haiti story, and pacific-relief (40 steps, 150 events: the long story). */
 export const FIXTURES = 'tests/fixtures/site';
@@ -25,7 +25,7 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 
 /** Builds each fixture story alone into a throw-away folder and times it. */
 export async function timeStoryBuilds(site: string): Promise<StoryBuild[]> {
-  const temp = mkdtempSync(join(tmpdir(), 'storymap-bench-'));
+  const temp = scratchDir('bench');
   const results: StoryBuild[] = [];
   try {
     for (const file of readdirSync(resolve(ROOT, FIXTURES)).filter((f) => /\.ya?ml$/.test(f))) {

@@ -8,8 +8,8 @@
  * --story=slug (the story scrolled through; default the home story), --strict (exit 1 on a fail).
  * A measuring tool, never a test: timings on a shared machine are too noisy to fail a build on.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT } from '../build-site.ts';
 import { serveDir } from '../../src/build/serve.ts';
@@ -19,6 +19,7 @@ import { launch } from './chrome.ts';
 import { scrollRun, VIEWPORTS, type ScrollRun } from './scroll.ts';
 import { table, type Row } from './stats.ts';
 import { buildRows, lighthouseRows, scrollRows } from './rows.ts';
+import { scratchDir } from '../scratch.ts';
 
 const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const runs = Number(flag('runs') ?? 5);
@@ -30,7 +31,7 @@ const strict = process.argv.includes('--strict');
 const log = (message: string) => console.error(`[bench] ${message}`);
 
 const site = `http://127.0.0.1:${port}/`;
-const out = mkdtempSync(join(tmpdir(), 'storymap-bench-site-'));
+const out = scratchDir('bench-site');
 
 log('building each fixture story on its own');
 const storyBuilds = await timeStoryBuilds(site);

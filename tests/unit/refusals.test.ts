@@ -2,14 +2,14 @@
  * Stories that would break the page are refused with the file, line, field and reason, or build
  * and render inertly. Each case patches the minimal fixture story.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { formatError, parseStory } from '../../src/lib/story/parse.ts';
 import { buildStory } from '../../src/build/stories.ts';
 import type { StoryFile } from '../../src/lib/story/schema.ts';
+import { scratchDir } from '../scratch.ts';
 
 const minimal = readFileSync(new URL('../fixtures/good/minimal.yaml', import.meta.url), 'utf8');
 const countries = new Set(['332', '214', '242']);
@@ -62,7 +62,7 @@ describe('routes that cannot be drawn are refused', () => {
 });
 
 describe('a story without places', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'storymap-noplaces-'));
+  const dir = scratchDir('noplaces');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('builds, with a world basemap and no markers', () => {
