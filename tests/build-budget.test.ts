@@ -19,13 +19,14 @@ import { ROOT } from './build-site.ts';
 /**
  * Budgets in bytes, about 10% over the sizes measured when they were set (28 November 2026, with
  * the Haiti fixture story, brotli): the first paint 41,243 (the page, its CSS and the two preloaded
- * fonts; no script: the page is prerendered), the script that makes it interactive 66,933 (with
- * the page's words in three languages), the start basemap 109,187. The first paint's goal is
- * 50 kB. Raise them only on purpose.
+ * fonts; no script: the page is prerendered), the start basemap 109,187. The script that makes it
+ * interactive was 66,933 then (with the page's words in three languages), and 56,622 once the
+ * timeline's d3 scale and the route geometry left it (3 December): its budget went down with it.
+ * The first paint's goal is 50 kB. Raise them only on purpose.
  */
 const BUDGET = {
   firstPaintBrotli: 50_000,
-  scriptBrotli: 74_000,
+  scriptBrotli: 62_000,
   basemapBrotli: 120_000,
 };
 

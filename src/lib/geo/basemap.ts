@@ -17,9 +17,8 @@ import { clipToBox, unwrapShape, type Shape } from './wrap.ts';
 
 export type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
-/** Zooms at which the map swaps world (1:110m) for regional (1:50m), then fine (1:10m) countries. */
-export const REGION_ZOOM = 3;
-export const DETAIL_ZOOM = 5.5;
+import { REGION_ZOOM, DETAIL_ZOOM } from './tiers.ts';
+export { REGION_ZOOM, DETAIL_ZOOM, fineUrl } from './tiers.ts';
 
 const round = (n: number) => Math.round(n * 1e3) / 1e3;
 /** About a metre: anchors of the smallest countries stay inside them. */
@@ -151,9 +150,4 @@ export function splitBasemap(basemap: FeatureCollection): { start: FeatureCollec
     start: { type: 'FeatureCollection', features: basemap.features.filter((f) => !isFine(f)) },
     fine: { type: 'FeatureCollection', features: basemap.features.filter(isFine) },
   };
-}
-
-/** Where the fine part is served: beside the basemap, so its address needs no page data of its own. */
-export function fineUrl(basemapUrl: string): string {
-  return basemapUrl.replace(/\.json$/, '.fine.json');
 }

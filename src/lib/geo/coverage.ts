@@ -9,7 +9,7 @@ import type { BBox, Story } from '../story/model.ts';
 import { cameraTarget, type Viewport } from './camera.ts';
 import { extremeFrames } from './freeArea.ts';
 import { grow, normalizeBBox, unionBBox } from './bbox.ts';
-import { DETAIL_ZOOM, REGION_ZOOM } from './basemap.ts';
+import { DETAIL_ZOOM, REGION_ZOOM } from './tiers.ts';
 
 /** The screens a step is framed for: phones either way up, tablets, desktops, the static maps. */
 export const SCREENS: Viewport[] = [

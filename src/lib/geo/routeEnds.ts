@@ -5,7 +5,7 @@
  * the country, and an arrowhead (arrow.ts) points on into it. Shared by the live and static maps.
  */
 import type { FeatureCollection, Geometry, Position } from 'geojson';
-import type { LngLat, Route } from '../story/model.ts';
+import { endsInCountry, type LngLat, type Route } from '../story/model.ts';
 import { greatCircleLine, lineLength, partialLine } from './routes.ts';
 import { mercator } from './arrow.ts';
 
@@ -97,8 +97,7 @@ export function clearOf(line: readonly LngLat[], anchor: LngLat, zoom: number, p
   return first < 0 ? [...line] : line.slice(0, first);
 }
 
-/** Whether the route's line ends at a country-only place, and so ends in an arrowhead. */
-export const endsInCountry = (route: Route) => route.to.precision === 'country';
+export { endsInCountry };
 
 /** The line a route is drawn as, on either map: a great circle, cut short into a country. */
 export function routeLine(route: Route, basemap: FeatureCollection | undefined): LngLat[] {

@@ -10,7 +10,7 @@ import type { Route, Story } from '../story/model.ts';
 import { stepView } from '../story/view.ts';
 import { cameraTarget, type Viewport } from './camera.ts';
 import { framePadding } from './freeArea.ts';
-import { DETAIL_ZOOM, REGION_ZOOM } from './basemap.ts';
+import { DETAIL_ZOOM, REGION_ZOOM } from './tiers.ts';
 import { pixelProjection, type PixelProjection } from './pixels.ts';
 import { COLORS } from '../map/style.ts';
 import { basemapLayers, escapeXml, labelLayer, markerLayer, routeLayer } from './staticLayers.ts';

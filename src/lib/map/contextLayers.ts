@@ -6,7 +6,7 @@
  * place's label goes.
  */
 import type { LayerSpecification, Map as MapLibreMap, GeoJSONSource, SourceSpecification } from 'maplibre-gl';
-import { DETAIL_ZOOM } from '../geo/basemap.ts';
+import { DETAIL_ZOOM } from '../geo/tiers.ts';
 import { TOWN_MIN_ZOOM } from '../geo/gazetteer.ts';
 
 /** The source of the fine tier and the smaller towns; empty until loadFineTier fills it. */

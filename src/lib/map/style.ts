@@ -3,7 +3,7 @@
  * that the controller fills. No tile server, no glyph server, no token.
  */
 import type { StyleSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { DETAIL_ZOOM, REGION_ZOOM } from '../geo/basemap.ts';
+import { DETAIL_ZOOM, REGION_ZOOM } from '../geo/tiers.ts';
 import { contextLayers, contextSources, tierSource, CONTEXT_FONT } from './contextLayers.ts';
 import { chevronMask } from '../geo/arrow.ts';
 import { MAP_LIGHT as COLORS, HIGHLIGHT_OPACITY, MARKS } from '../style/palette.ts';

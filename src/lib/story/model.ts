@@ -127,3 +127,6 @@ export function stepOfEvent(story: Story, eventId: string): Step | undefined {
 export function locatedEvents(story: Story): (StoryEvent & { place: Place })[] {
   return story.events.filter((e): e is StoryEvent & { place: Place } => e.place !== undefined);
 }
+
+/** Whether the route's line ends at a country-only place, and so ends in an arrowhead. */
+export const endsInCountry = (route: Route) => route.to.precision === 'country';

@@ -1,10 +1,9 @@
 /**
- * Lays out a story's events on time axes (d3-scale) in a fixed height. Years-long events sit on an
+ * Lays out a story's events on time axes (`timeToPx`) in a fixed height. Years-long events sit on an
  * overview axis; the run of short events just before the source's date gets a close-up axis of
  * its own (`closeUp.ts`), so "last week" is drawn as the range of days it is rather than a dot.
  * However many events there are, the whole fits the budget of `budget.ts` (`lanes.ts` packs them).
  */
-import { scaleUtc } from 'd3-scale';
 import { utcYear } from 'd3-time';
 import { interval, isFuture, type When } from '../story/when.ts';
 import { endOf, type CalendarDate } from '../story/dates.ts';
@@ -13,6 +12,16 @@ import { fitLanes, laneNeeds, MARK, type Cluster, type Tier } from './lanes.ts';
 import { heightOf, plan, rows, SHARE, type Rows } from './budget.ts';
 import { estimate, fitTicks, type Label, type Measure } from './labels.ts';
 import type { Tick } from './ticks.ts';
+
+/**
+ * A time (ms since 1970, UTC like the story's dates) to px along an axis `width` wide, clamped to
+ * it; a one-instant domain maps to the middle. All the axis asks of a scale: d3's scaleUtc did
+ * the same but brought its date formats and colour interpolation (27 kB) to the page with it.
+ */
+export function timeToPx([t0, t1]: [number, number], width: number): (t: number) => number {
+  if (t1 === t0) return () => width / 2;
+  return (t) => Math.min(width, Math.max(0, ((t - t0) / (t1 - t0)) * width));
+}
 
 export { packLanes, hitExtent, HIT } from './lanes.ts';
 
@@ -102,10 +111,8 @@ function place(
   width: number,
   planned: ReadonlySet<string>,
 ) {
-  // UTC throughout, as the story's dates are: a local-time scale would put a tick at local
-  // midnight on 1 January, which is 31 December in UTC east of Greenwich.
-  const x = scaleUtc().domain(domain).range([0, width]).clamp(true);
-  const pubX = x(endOf(published));
+  const x = timeToPx(domain, width);
+  const pubX = x(+endOf(published));
   const spans = events.map((e) => {
     const { start, end } = interval(e.when, published);
     const x0 = x(start);
