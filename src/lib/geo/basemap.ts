@@ -14,10 +14,11 @@ import type { BBox, LngLat } from '../story/model.ts';
 import type { CountryInfo } from '../story/compile.ts';
 import { planarBounds, unionBBox, WORLD, wrapLng } from './bbox.ts';
 import { clipToBox, unwrapShape, type Shape } from './wrap.ts';
+import { DETAIL_ZOOM } from './tiers.ts';
 
 export type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
-import { REGION_ZOOM, DETAIL_ZOOM } from './tiers.ts';
+// The tiers' zooms and the fine part's address live in tiers.ts (the page needs them alone).
 export { REGION_ZOOM, DETAIL_ZOOM, fineUrl } from './tiers.ts';
 
 const round = (n: number) => Math.round(n * 1e3) / 1e3;
