@@ -85,6 +85,20 @@ describe('an image in a story', () => {
     await page.close();
   });
 
+  it('prints, the step’s and the event’s', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    await openStory(page, `${site.url}/harbour/`);
+    // Lazy images load as they near the screen; a reader printing has scrolled to them, or the
+    // browser loads them for the printout.
+    for (const alt of [STEP_ALT, EVENT_ALT]) await shown(page, alt);
+    await page.emulateMedia({ media: 'print' });
+    for (const alt of [STEP_ALT, EVENT_ALT]) {
+      const box = await page.locator(`img[alt="${alt}"]`).first().boundingBox();
+      expect(box?.width ?? 0, `${alt} printed`).toBeGreaterThan(50);
+    }
+    await page.close();
+  });
+
   it('is in the page without JavaScript, the step’s and the event’s', async () => {
     const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await context.newPage();
