@@ -22,10 +22,11 @@ import { ROOT } from './build-site.ts';
  * fonts; no script: the page is prerendered), the start basemap 109,187. The script that makes it
  * interactive was 66,933 then (with the page's words in three languages), and 56,622 once the
  * timeline's d3 scale and the route geometry left it (3 December): its budget went down with it.
- * The first paint's goal is 50 kB. Raise them only on purpose.
+ * The first paint's fonts stopped being preloaded (3 December): it is 10,067 bytes now, and its
+ * budget 11 kB. The issue's goal for it is 50 kB. Raise them only on purpose.
  */
 const BUDGET = {
-  firstPaintBrotli: 50_000,
+  firstPaintBrotli: 11_000,
   scriptBrotli: 62_000,
   basemapBrotli: 120_000,
 };
@@ -103,12 +104,17 @@ describe('the bytes before the first paint', () => {
     Object.fromEntries(files.map((f) => [relative(out, f), [sent(f, 'br'), sent(f, 'gz')]]));
   const total = (files: string[], encoding: 'br' | 'gz') => files.reduce((sum, f) => sum + sent(f, encoding), 0);
 
-  it('stay within budget for the home page: the page, its style sheets and fonts, no script', () => {
+  it('stay within budget for the home page: the page and its style sheets, no script or font', () => {
     const { paint } = criticalPath(join(out, 'index.html'));
     for (const file of paint) expect(existsSync(file), relative(out, file)).toBe(true);
     console.log('first paint (brotli, gzip bytes):', sizes(paint), 'total', total(paint, 'br'), total(paint, 'gz'));
     expect(paint.filter((f) => f.endsWith('.css')).length, 'a style sheet').toBeGreaterThan(0);
-    expect(paint.filter((f) => f.endsWith('.woff2')).length, 'the preloaded fonts').toBe(2);
+    // No font: the text is set at once in a fallback matched to Source Sans (app.css), which
+    // arrives in time or not at all, so it never holds the first paint back.
+    expect(
+      paint.filter((f) => f.endsWith('.woff2')),
+      'preloaded fonts',
+    ).toEqual([]);
     expect(total(paint, 'br')).toBeLessThanOrEqual(BUDGET.firstPaintBrotli);
   });
 

@@ -32,6 +32,8 @@ export function paletteCss(): string {
     ['--marker-target-active', `${MARKS.activeMarkerTarget}px`],
     ['--marker-dot', `${MARKS.markerDiameter}px`],
     ['--marker-dot-active', `${MARKS.activeMarkerDiameter}px`],
+    // The inactive dot is the active one scaled down (app.css): a scale moves nothing in layout.
+    ['--marker-dot-scale', String(Math.round((MARKS.markerDiameter / MARKS.activeMarkerDiameter) * 1e4) / 1e4)],
   ];
   return [
     '/* Generated from src/lib/style/palette.ts by src/build/palette-css.ts: edit the palette. */\n',

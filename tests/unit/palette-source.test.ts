@@ -86,9 +86,12 @@ describe('the marks’ sizes come from the palette too', () => {
     expect(css).toContain(`--marker-target-active: ${MARKS.activeMarkerTarget}px`);
     expect(css).toContain(`--marker-dot: ${MARKS.markerDiameter}px`);
     expect(css).toContain(`--marker-dot-active: ${MARKS.activeMarkerDiameter}px`);
+    expect(css).toContain(`--marker-dot-scale: ${(MARKS.markerDiameter / MARKS.activeMarkerDiameter).toFixed(4)}`);
     const app = readFileSync(new URL('../../src/app.css', import.meta.url), 'utf8');
     const marker = app.slice(app.indexOf('.marker {'), app.indexOf('.marker__count'));
-    // No pixel sizes written out for the marker and its dot: they follow the palette.
-    expect(marker).not.toMatch(/(?:width|height|inset):\s*\d+px/);
+    // No pixel sizes written out for the marker and its dot: they follow the palette. (A border's
+    // width is a line, not a size.)
+    expect(marker).not.toMatch(/(?<![\w-])(?:width|height|inset):\s*\d+px/);
+    expect(marker).toContain('scale: var(--marker-dot-scale)');
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * The text font is not preloaded, and `font-display: optional` drops it for a visit when it comes
+ * late: the page is then set in app.css's fallback, a local Arial-metric font scaled to Source
+ * Sans. A reader should not be able to tell by the layout: the cards wrap to the same lines, or
+ * within one, so a step framed for the cards in one font is framed for them in the other (framing.test.ts
+ * proves the framing in whichever font a run happens to get).
+ */
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { builtStories, openStory } from './harness.ts';
+import { useSite } from './setup.ts';
+
+const env = useSite();
+
+/** The height of every step's card, in story order, and the tallest line of its text. */
+const cards = (page: Page) =>
+  page.$$eval('[data-step] .card', (cards) =>
+    cards.map((c) => ({
+      height: Math.round(c.getBoundingClientRect().height),
+      line: Math.max(...[c, ...c.querySelectorAll('*')].map((el) => parseFloat(getComputedStyle(el).lineHeight) || 0)),
+    })),
+  );
+
+/** The families the page's text is drawn in now. */
+const loadedFaces = (page: Page) =>
+  page.evaluate(() =>
+    [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family.replace(/"/g, '')} ${f.weight}`),
+  );
+
+/** Opens `path` in `context` at the size of a small embed, where a taller card covers the map soonest. */
+async function open(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 375, height: 600 });
+  await openStory(page, url);
+  return page;
+}
+
+describe.each(builtStories())('the %s story', (slug) => {
+  it('wraps the cards to the same lines, or within one, in its font and in the fallback', async () => {
+    const url = `${env.site.url}/${slug}/`;
+
+    // The font: `optional` may skip it on a busy machine, so this page waits for it (`block`).
+    const withFont = await env.browser.newContext();
+    await withFont.route(/\.css$/, async (route) => {
+      const response = await route.fetch();
+      const css = (await response.text()).replace(/font-display:\s*optional/g, 'font-display:block');
+      await route.fulfill({ response, body: css });
+    });
+    const inFont = await open(withFont, url);
+    await inFont.evaluate(() => document.fonts.ready);
+    expect(await loadedFaces(inFont)).toEqual(expect.arrayContaining(['Source Sans 3 400', 'Source Sans 3 600']));
+    const inTheFont = await cards(inFont);
+
+    // The fallback: the font's files never arrive.
+    const without = await env.browser.newContext();
+    await without.route(/\.woff2$/, (route) => route.abort());
+    const fallback = await open(without, url);
+    const faces = await loadedFaces(fallback);
+    expect(
+      faces.filter((f) => /^Source Sans 3 \d+$/.test(f)),
+      'no Source Sans',
+    ).toEqual([]);
+    expect(faces).toEqual(expect.arrayContaining(['Source Sans 3 fallback 400', 'Source Sans 3 fallback 600']));
+
+    // Two fonts never break every line at the same word: a card may gain or lose a line, but
+    // no more, and most keep theirs. (The system font, a quarter wider, added one or two lines
+    // to nearly every card.)
+    const inFallback = await cards(fallback);
+    expect(inTheFont.length).toBeGreaterThan(0);
+    expect(inFallback.length).toBe(inTheFont.length);
+    const changed = inTheFont.filter((card, i) => card.height !== inFallback[i]?.height);
+    for (const [i, card] of inTheFont.entries())
+      expect(Math.abs((inFallback[i]?.height ?? 0) - card.height), `card ${i + 1}`).toBeLessThanOrEqual(
+        card.line * 1.25,
+      );
+    expect(changed.length, 'cards of another height').toBeLessThanOrEqual(inTheFont.length / 5);
+    await withFont.close();
+    await without.close();
+  });
+});
