@@ -1,7 +1,8 @@
 /**
  * One marker per place, labelled: on the Haiti story at a phone and a desktop size, every step
  * has one marker button per place with events, and each active marker's label is shown, inside
- * the map, over no other label or marker.
+ * the map, over no other label or marker. Markers change with the step by transforms alone, so
+ * nothing of theirs shifts in layout.
  */
 import { describe, expect, it } from 'vitest';
 import { openStory, watch } from './harness.ts';
@@ -17,7 +18,7 @@ describe.each([
   { width: 390, height: 844 },
   { width: 1440, height: 900 },
 ])('the Haiti story’s markers at $width×$height', ({ width, height }) => {
-  it('has one marker per place and a clear label on each active one, at every step', async () => {
+  it('has one marker per place and a clear label on each active one, at every step, moving nothing in layout', async () => {
     // Reduced motion: each goTo scrolls at once and the camera jumps, so the labels are measured
     // where the step leaves them, not somewhere along a flight.
     const page = await env.browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
@@ -25,6 +26,7 @@ describe.each([
     await openStory(page, env.site.url + '/');
     const story = await storyOf(page);
     const places = new Set(story.events.flatMap((e) => (e.place ? [e.place.id] : [])));
+    let layoutAtFirstStep: string[] | undefined;
     for (const step of story.steps) {
       await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
       const seen = await page.evaluate(() => {
@@ -50,6 +52,21 @@ describe.each([
         };
       });
       expect(seen.markers.map((m) => m.place).sort(), step.id).toEqual([...places].sort());
+      // A step changes markers by transforms only: a box that grew, or a label moved by its
+      // offsets, is a layout shift the reader sees at every step (offsets ignore transforms).
+      const layout = await page.$$eval('button[data-event]', (markers) =>
+        markers.map((m) => {
+          const parts = [m, m.querySelector('.marker__count'), m.querySelector('.marker__label')];
+          return `${m.dataset.place}: ${parts.map((el) => (el instanceof HTMLElement ? [el.offsetLeft, el.offsetTop, el.offsetWidth, el.offsetHeight].join(',') : '-')).join(' ')}`;
+        }),
+      );
+      layoutAtFirstStep ??= layout;
+      expect(
+        layout.map((l) => l.replace(/ [^ ]+$/, '')),
+        `${step.id}: markers and counts in layout`,
+      ).toEqual(layoutAtFirstStep.map((l) => l.replace(/ [^ ]+$/, '')));
+      const labelAt = (l: string) => l.split(' ').at(-1)?.split(',').slice(0, 2).join(',');
+      expect(layout.map(labelAt), `${step.id}: labels in layout`).toEqual(layoutAtFirstStep.map(labelAt));
       const active = step.events.flatMap((id) => story.events.find((e) => e.id === id)?.place?.id ?? []);
       expect(seen.labels.map((l) => l.place).sort(), step.id).toEqual([...new Set(active)].sort());
       for (const [i, label] of seen.labels.entries()) {
