@@ -6,7 +6,7 @@
  * key or anything else over it. Points come from the public `storyMap.project`.
  */
 import { describe, expect, it } from 'vitest';
-import { builtStories, openStory, settled, watch } from './harness.ts';
+import { builtStories, openStory, watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 import type { Story } from '../../src/lib/story/model.ts';
@@ -52,39 +52,50 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
       const story = await storyOf(page);
       const problems: string[] = [];
       for (const step of story.steps) {
-        await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
-        await settled(page);
         const points = subjects(story, step.id);
-        const seen = await page.evaluate((points) => {
-          // The locator inset lets clicks through, so elementFromPoint cannot see it: check its box.
-          const inset = document.querySelector('[data-testid="locator"]')?.getBoundingClientRect();
-          const onMap = (x: number, y: number) => {
-            if (!(x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight)) return 'off screen';
-            if (inset && x >= inset.left && x <= inset.right && y >= inset.top && y <= inset.bottom)
-              return 'under the locator inset';
-            const hit = document.elementFromPoint(x, y);
-            if (hit?.closest('[data-testid="map-canvas"]')) return '';
-            const what = hit?.closest('[class]')?.className ?? hit?.tagName ?? 'nothing';
-            return `under ${String(what).split(' ')[0]}`;
-          };
-          const found = points.map(({ id, at }) => {
-            const [x, y] = window.storyMap?.project(at) ?? [NaN, NaN];
-            return { id, problem: onMap(x, y) };
-          });
-          // Each active marker's label, at its middle.
-          const labels = [...document.querySelectorAll<HTMLElement>('button[data-event][data-active="true"]')].map(
-            (m) => {
-              const label = m.querySelector<HTMLElement>('.marker__label');
-              const r = label?.getBoundingClientRect();
-              const shown = label && r && r.width > 0 && getComputedStyle(label).visibility === 'visible';
-              return {
-                id: `label of ${m.dataset.place}`,
-                problem: shown ? onMap((r.left + r.right) / 2, (r.top + r.bottom) / 2) : '',
-              };
-            },
-          );
-          return [...found, ...labels];
-        }, points);
+        // Go, wait for the map to stop and look, in one call rather than three: each round trip
+        // waits on a page busy drawing WebGL in software.
+        const seen = await page.evaluate(
+          async ({ id, points }) => {
+            await window.storyMap?.goTo(id);
+            const canvas = document.querySelector('[data-testid="map-canvas"]');
+            // As patient as harness.ts `settled` (Playwright's 30 s).
+            const end = performance.now() + 30_000;
+            while (canvas?.getAttribute('data-moving') !== 'false') {
+              if (performance.now() > end) throw new Error(`the map never stopped at ${id}`);
+              await new Promise((ok) => requestAnimationFrame(ok));
+            }
+            // The locator inset lets clicks through, so elementFromPoint cannot see it: check its box.
+            const inset = document.querySelector('[data-testid="locator"]')?.getBoundingClientRect();
+            const onMap = (x: number, y: number) => {
+              if (!(x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight)) return 'off screen';
+              if (inset && x >= inset.left && x <= inset.right && y >= inset.top && y <= inset.bottom)
+                return 'under the locator inset';
+              const hit = document.elementFromPoint(x, y);
+              if (hit?.closest('[data-testid="map-canvas"]')) return '';
+              const what = hit?.closest('[class]')?.className ?? hit?.tagName ?? 'nothing';
+              return `under ${String(what).split(' ')[0]}`;
+            };
+            const found = points.map(({ id, at }) => {
+              const [x, y] = window.storyMap?.project(at) ?? [NaN, NaN];
+              return { id, problem: onMap(x, y) };
+            });
+            // Each active marker's label, at its middle.
+            const labels = [...document.querySelectorAll<HTMLElement>('button[data-event][data-active="true"]')].map(
+              (m) => {
+                const label = m.querySelector<HTMLElement>('.marker__label');
+                const r = label?.getBoundingClientRect();
+                const shown = label && r && r.width > 0 && getComputedStyle(label).visibility === 'visible';
+                return {
+                  id: `label of ${m.dataset.place}`,
+                  problem: shown ? onMap((r.left + r.right) / 2, (r.top + r.bottom) / 2) : '',
+                };
+              },
+            );
+            return [...found, ...labels];
+          },
+          { id: step.id, points },
+        );
         for (const s of seen) if (s.problem) problems.push(`${step.id}: ${s.id} ${s.problem}`);
       }
       expect(problems).toEqual([]);
