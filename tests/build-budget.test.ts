@@ -23,7 +23,7 @@ import { ROOT } from './build-site.ts';
  * interactive was 66,933 then (with the page's words in three languages), and 56,622 once the
  * timeline's d3 scale and the route geometry left it (3 December): its budget went down with it.
  * The first paint's fonts stopped being preloaded (3 December): it is 10,067 bytes now, and its
- * budget 11 kB. The issue's goal for it is 50 kB. Raise them only on purpose.
+ * budget 11 kB; its style sheet went into the page the same day, one request instead of two. The issue's goal for it is 50 kB. Raise them only on purpose.
  */
 const BUDGET = {
   firstPaintBrotli: 11_000,
@@ -104,11 +104,14 @@ describe('the bytes before the first paint', () => {
     Object.fromEntries(files.map((f) => [relative(out, f), [sent(f, 'br'), sent(f, 'gz')]]));
   const total = (files: string[], encoding: 'br' | 'gz') => files.reduce((sum, f) => sum + sent(f, encoding), 0);
 
-  it('stay within budget for the home page: the page and its style sheets, no script or font', () => {
+  it('stay within budget for the home page: the page with its style inside, no script or font', () => {
     const { paint } = criticalPath(join(out, 'index.html'));
     for (const file of paint) expect(existsSync(file), relative(out, file)).toBe(true);
     console.log('first paint (brotli, gzip bytes):', sizes(paint), 'total', total(paint, 'br'), total(paint, 'gz'));
-    expect(paint.filter((f) => f.endsWith('.css')).length, 'a style sheet').toBeGreaterThan(0);
+    // The style is in the page (inline-css.ts): the first paint waits for the page alone.
+    expect(paint.map((f) => relative(out, f))).toEqual(['index.html']);
+    const style = [...readFileSync(paint[0] ?? '', 'utf8').matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1]);
+    expect(style.join('')).toMatch(/font-family:["']Source Sans 3 fallback/);
     // No font: the text is set at once in a fallback matched to Source Sans (app.css), which
     // arrives in time or not at all, so it never holds the first paint back.
     expect(

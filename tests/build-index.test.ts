@@ -53,9 +53,14 @@ function checkList(out: string, page: string) {
     expect(img?.[2]).toMatch(/^Map: /);
     expect(existsSync(resolve(join(out, page, '..'), img?.[1] ?? ''))).toBe(true);
   });
-  // Its style sheet is bundled and found from the page.
-  const css = /<link rel="stylesheet"[^>]* href="([^"]+\.css)"/.exec(html)?.[1];
-  expect(css && existsSync(resolve(join(out, page, '..'), css))).toBe(true);
+  // Its style is in the page (inline-css.ts), with the list's own rules, and the fonts it names
+  // are found from the page's folder.
+  const css = [...html.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1]).join('');
+  expect(html).not.toMatch(/<link rel="stylesheet"/);
+  expect(css).toContain('.story-index');
+  const fonts = [...css.matchAll(/url\(([^)]+\.woff2)\)/g)].map((m) => m[1] ?? '');
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const font of fonts) expect(existsSync(resolve(join(out, page, '..'), font)), font).toBe(true);
 }
 
 describe('a site without a home story', () => {

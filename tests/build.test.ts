@@ -123,13 +123,23 @@ describe('a site with two stories', () => {
   it('blocks the first paint on no more style than the page uses', async () => {
     const out = await built;
     const html = readFileSync(join(out, 'mss-haiti/embed/index.html'), 'utf8');
-    const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? '');
-    expect(sheets).toHaveLength(1);
-    const css = sheets.map((href) => readFileSync(resolve(join(out, 'mss-haiti/embed'), href), 'utf8')).join('');
+    // The style is in the page itself (inline-css.ts): the first paint waits for no second request.
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
+    const styles = [...html.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1] ?? '');
+    expect(styles).toHaveLength(1);
+    const css = styles.join('');
     // MapLibre's own style sheet (controls, popups: 70 kB) is not in it; app.css has the few rules the map needs.
     expect(css).not.toContain('maplibregl-ctrl');
     expect(css).toContain('.maplibregl-canvas');
     expect(css.length).toBeLessThan(40_000);
+    // Every page, at every depth (home, story, embed), finds the fonts its style names.
+    for (const page of htmlFiles(out)) {
+      const style = [...readFileSync(page, 'utf8').matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1]).join('');
+      const fonts = [...style.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1] ?? '');
+      expect(fonts.length, relative(out, page)).toBeGreaterThan(0);
+      for (const font of fonts)
+        expect(existsSync(resolve(page, '..', font)), `${relative(out, page)}: ${font}`).toBe(true);
+    }
   });
 });
 

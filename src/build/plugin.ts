@@ -21,6 +21,7 @@ import {
   type BuiltStory,
 } from './stories.ts';
 import { encodeImage, type ImageJob } from './images.ts';
+import { inlineCss } from './inline-css.ts';
 import { formatErrors } from '../lib/story/parse.ts';
 import { CSP, escapeHtml, pageData, pageHead, withLanguage, type PageKind } from './page.ts';
 import { storyFiles } from './files.ts';
@@ -147,7 +148,12 @@ function withoutStack(error: unknown): unknown {
   return error;
 }
 
-export function storyPages(options: StoryPagesOptions): Plugin {
+/** The story pages, their style inlined once Vite has built them (inline-css.ts). */
+export function storyPages(options: StoryPagesOptions): Plugin[] {
+  return [pagesPlugin(options), inlineCss()];
+}
+
+function pagesPlugin(options: StoryPagesOptions): Plugin {
   let config: ResolvedConfig;
   /** The build's page renderer, loaded at buildStart; a dev server loads it per request instead. */
   let prerender: Prerender | undefined;

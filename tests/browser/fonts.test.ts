@@ -41,7 +41,8 @@ describe.each(builtStories())('the %s story', (slug) => {
 
     // The font: `optional` may skip it on a busy machine, so this page waits for it (`block`).
     const withFont = await env.browser.newContext();
-    await withFont.route(/\.css$/, async (route) => {
+    // The style is inside the page (inline-css.ts): the page is what is rewritten.
+    await withFont.route(url, async (route) => {
       const response = await route.fetch();
       const css = (await response.text()).replace(/font-display:\s*optional/g, 'font-display:block');
       await route.fulfill({ response, body: css });
