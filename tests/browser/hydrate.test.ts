@@ -41,7 +41,8 @@ declare global {
 async function open(
   path: string,
 ): Promise<{ page: Page; context: BrowserContext; w: Watch; warnings: string[]; svgs: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  // A phone's screen: two device pixels to a CSS pixel, as the live map must draw at.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   const w = watch(page, site.url);
   const warnings: string[] = [];
@@ -112,6 +113,13 @@ describe.each([
     // Ready: the live map has drawn, and the static map is gone.
     expect(await page.locator('[data-testid="map-still"]').count()).toBe(0);
     expect(await page.locator('[data-testid="map-canvas"] canvas').count()).toBe(1);
+    // At the screen's resolution: its loading frames were drawn at less (controller.ts), unseen.
+    const canvas = await page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('[data-testid="map-canvas"] canvas');
+      return c && { width: c.width, height: c.height, css: [c.clientWidth, c.clientHeight], ratio: devicePixelRatio };
+    });
+    expect(canvas?.ratio).toBe(2);
+    expect([canvas?.width, canvas?.height]).toEqual(canvas?.css.map((px) => px * 2));
     // The only static map fetched is the one the stage showed: the steps' own (for print and for
     // readers without JavaScript) load only when shown.
     expect(svgs).toEqual([`${first}.svg`]);
