@@ -33,7 +33,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     // At least two workers: Vitest's default (one fewer than the cores) is one on a 2-core
-    // machine, where two take the unit and build projects from 151 to 113 s.
+    // machine, where two take the unit and build projects from 151 to 122 s.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // Separate projects, so `vitest run --project unit` answers in seconds. The node projects run
     // first, their files side by side; the browser project after them.
