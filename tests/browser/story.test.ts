@@ -230,7 +230,12 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
       await open('', true);
       for (const event of story.events.filter((e) => e.place).filter((_, i) => i % sample === 0)) {
         const step = stepOfEvent(story, event.id);
-        if (step) await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
+        if (step) {
+          await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
+          // A reader clicks a marker where the map shows it: once the camera is at the step, not
+          // while the page may still be settling on it (a click there can land on the sea).
+          await waitForCamera(page, step.id, await expectedCamera(page, story, step.id));
+        }
         // One marker per place: an event shares its place's marker, named after the step's event there.
         const marker = page.locator(`button[data-events~="${event.id}"]`);
         const lead = async () => {
