@@ -1,8 +1,9 @@
 /**
  * What the map draws around its marks, on the Haiti story: a route into a country-only place ends
- * in the key's arrowhead; under reduced motion a step change never shows an empty sea; in a
- * flight the markers stay on their places; in the dark the step's country marker takes its own
- * colour. Pixels are read from screenshots (pngjs), never from MapLibre's insides.
+ * in the key's arrowhead; under reduced motion a step change never shows an empty sea, and while
+ * the old picture is held the key, inset and timeline stay in view; in a flight the markers stay
+ * on their places; in the dark the step's country marker takes its own colour. Pixels are read
+ * from screenshots (pngjs), never from MapLibre's insides.
  */
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
@@ -109,6 +110,65 @@ describe('with reduced motion', () => {
     expect(watched.errors).toEqual([]);
     await page.close();
   });
+});
+
+/** Share of the pixels in `box` that are clearly another colour in `b` than in `a` (same-sized pictures). */
+function unlike(a: PNG, b: PNG, box: { x: number; y: number; width: number; height: number }): number {
+  let n = 0;
+  let all = 0;
+  for (let y = Math.ceil(box.y); y < box.y + box.height; y++)
+    for (let x = Math.ceil(box.x); x < box.x + box.width; x++, all++) {
+      const i = (y * a.width + x) * 4;
+      const d = [0, 1, 2].reduce((sum, k) => sum + Math.abs((a.data[i + k] ?? 0) - (b.data[i + k] ?? 0)), 0);
+      if (d > 48) n++;
+    }
+  return n / all;
+}
+
+describe('while the next step’s map loads, with reduced motion', () => {
+  it.each([
+    { width: 1920, height: 1080 },
+    { width: 390, height: 844 },
+  ])(
+    'keeps the key, the inset and the timeline over the old picture at $width×$height, and no marker ahead of it',
+    async ({ width, height }) => {
+      const page = await env.browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+      const watched = watch(page, env.site.url);
+      // The basemap's fine tier, first needed at 'gangs', is held back until the page has been
+      // looked at: the old step's picture stays over the map meanwhile (map/still.ts).
+      let arrive = () => {};
+      const gate = new Promise<void>((ok) => (arrive = ok));
+      await page.route('**/*.fine.json', async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await openStory(page, env.site.url + '/');
+      await page.evaluate(() => void window.storyMap?.goTo('gangs'));
+      await page.waitForSelector('.map-still', { state: 'attached' });
+      const held = PNG.sync.read(await page.screenshot());
+      // The real markers already stand where the new step puts them: none over the old picture.
+      const shown = await page.$$eval('button[data-place]', (els) =>
+        els.filter((el) => getComputedStyle(el).opacity !== '0').map((el) => (el as HTMLElement).dataset.place),
+      );
+      expect(await page.evaluate(() => !!document.querySelector('.map-still')), 'still held after the shot').toBe(true);
+      arrive();
+      await page.waitForSelector('.map-still', { state: 'detached' });
+      const whole = PNG.sync.read(await page.screenshot());
+      // What sits on the map is the new step's all along, as it is once the new picture is whole.
+      for (const selector of ['.legend', '.timeline-slot', '[data-testid="locator"]']) {
+        const box = await page.locator(selector).boundingBox();
+        if (!box) throw new Error(`no ${selector}`);
+        expect(unlike(held, whole, box), `${selector} while the old picture is held`).toBeLessThan(0.05);
+      }
+      expect(shown, 'markers shown over the old picture').toEqual([]);
+      const hidden = await page.$$eval('button[data-place]', (els) =>
+        els.filter((el) => getComputedStyle(el).opacity === '0'),
+      );
+      expect(hidden.length, 'markers hidden once the new picture is whole').toBe(0);
+      expect(watched.errors).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('in a flight', () => {

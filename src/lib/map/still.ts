@@ -35,12 +35,17 @@ export function holdStill(map: MapLibreMap): void {
   still.className = 'map-still';
   still.setAttribute('aria-hidden', 'true');
   still.inert = true;
-  // Above the markers (markers.ts gives them z-index 1 and 2), letting pointers through to them.
-  still.style.cssText = 'position: absolute; inset: 0; z-index: 3; pointer-events: none; overflow: hidden';
+  // Over the canvas and under everything placed on the map: the real markers (markers.ts gives
+  // them z-index 1 and 2), already where the next step puts them, are hidden meanwhile (app.css,
+  // `[data-held]`), and stay reachable through it; the key, the inset and the timeline stay in view.
+  still.style.cssText = 'position: absolute; inset: 0; z-index: 0; pointer-events: none; overflow: hidden';
   still.append(copy, ...markers);
   container.append(still);
+  container.dataset.held = '';
   const release = () => {
     still.remove();
+    // A still put up since (a quick second step change) keeps the markers hidden until its own end.
+    if (!container.querySelector(':scope > .map-still')) delete container.dataset.held;
     clearTimeout(timer);
     map.off('idle', release);
   };
