@@ -172,6 +172,32 @@ describe('while the next step’s map loads, with reduced motion', () => {
 });
 
 describe('in a flight', () => {
+  it('to the first close-up shows land all the way, while the fine basemap is on its way', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
+    const watched = watch(page, env.site.url);
+    // A slow network: the fine tier, asked for as the flight sets off, comes after it has landed.
+    let arrive = () => {};
+    const gate = new Promise<void>((ok) => (arrive = ok));
+    await page.route('**/*.fine.json', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await openStory(page, env.site.url + '/');
+    const going = page.evaluate((id) => window.storyMap?.goTo(id), 'gangs');
+    const shares: number[] = [];
+    let landed = false;
+    void going.then(() => (landed = true));
+    while (!landed && shares.length < 40) shares.push(await seaShare(page, COLORS.water));
+    await going;
+    shares.push(await seaShare(page, COLORS.water));
+    arrive();
+    expect(shares.length, 'frames looked at').toBeGreaterThan(2);
+    for (const [i, share] of shares.entries()) expect(share, `frame ${i}`).toBeLessThan(0.97);
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps every marker on its place, frame by frame', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.emulateMedia({ reducedMotion: 'no-preference' });

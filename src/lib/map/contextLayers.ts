@@ -5,8 +5,14 @@
  * grey, regular weight, no dot, under the routes and the markers, and never where a story
  * place's label goes.
  */
-import type { LayerSpecification, Map as MapLibreMap, GeoJSONSource, SourceSpecification } from 'maplibre-gl';
-import { DETAIL_ZOOM } from '../geo/tiers.ts';
+import type {
+  LayerSpecification,
+  Map as MapLibreMap,
+  GeoJSONSource,
+  MapSourceDataEvent,
+  SourceSpecification,
+} from 'maplibre-gl';
+import { DETAIL_ZOOM, REGION_ZOOM } from '../geo/tiers.ts';
 import { TOWN_MIN_ZOOM } from '../geo/gazetteer.ts';
 
 /** The source of the fine tier and the smaller towns; empty until loadFineTier fills it. */
@@ -79,6 +85,9 @@ export function contextLayers(color: string, halo: string): LayerSpecification[]
   ];
 }
 
+/** The medium tier's layers (style.ts), which stand in for the fine tier until it has loaded. */
+export const MEDIUM_LAYERS = ['land-1', 'borders-1', 'highlight-1', 'outline-1'];
+
 /** A camera this close draws the fine tier: fetch it a little before, while the camera flies. */
 export const needsFine = (zoom: number) => zoom + 0.5 >= DETAIL_ZOOM;
 
@@ -95,7 +104,21 @@ export function loadFineTier(map: MapLibreMap, url: string): { need: () => void 
     if (!source) return void map.once('load', need);
     done = true;
     map.off('zoom', onZoom);
-    void source.setData(url);
+    source
+      .setData(url)
+      .then(() => {
+        // Its tiles are cut from the new data a frame or more later (or only once the camera comes
+        // close): once a tile of it is in and none the view needs is missing, the medium tier,
+        // which stood in for it (style.ts), goes back to its own zooms.
+        const narrow = (e: MapSourceDataEvent) => {
+          if (e.sourceId !== FINE_SOURCE || !e.tile || !map.isSourceLoaded(FINE_SOURCE)) return;
+          map.off('sourcedata', narrow);
+          for (const id of MEDIUM_LAYERS) if (map.getLayer(id)) map.setLayerZoomRange(id, REGION_ZOOM, DETAIL_ZOOM);
+        };
+        map.on('sourcedata', narrow);
+      })
+      // A fine tier that fails to load is reported by the map's own error event (MapView.svelte).
+      .catch(() => undefined);
   };
   const onZoom = () => needsFine(map.getZoom()) && need();
   map.on('zoom', onZoom);

@@ -48,10 +48,15 @@ export function arrowImage(color: string) {
 
 const FONT = 'Story Sans';
 const tier = (detail: number): ExpressionSpecification => ['==', ['get', 'detail'], detail];
-/** [tier, minzoom, maxzoom]: each zoom range draws exactly one tier of the basemap. */
+/**
+ * [tier, minzoom, maxzoom]: each zoom range draws one tier of the basemap. The medium tier also
+ * stands in for the fine one until that has come (it is fetched apart, once a step comes close):
+ * a first flight in to a close-up shows land all the way, not an empty sea while the fine tier
+ * is on its way. contextLayers.ts `loadFineTier` then gives the medium tier its own range back.
+ */
 const TIERS: [number, number, number][] = [
   [0, 0, REGION_ZOOM],
-  [1, REGION_ZOOM, DETAIL_ZOOM],
+  [1, REGION_ZOOM, 24],
   [2, DETAIL_ZOOM, 24],
 ];
 const land = (filter: ExpressionSpecification): ExpressionSpecification => [
