@@ -125,6 +125,17 @@ function unlike(a: PNG, b: PNG, box: { x: number; y: number; width: number; heig
   return n / all;
 }
 
+/** Holds back the basemap's fine tier (fetched once a step comes close); call the result to let it come. */
+async function holdFineTier(page: Page): Promise<() => void> {
+  let arrive = () => {};
+  const gate = new Promise<void>((ok) => (arrive = ok));
+  await page.route('**/*.fine.json', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return arrive;
+}
+
 describe('while the next step’s map loads, with reduced motion', () => {
   it.each([
     { width: 1920, height: 1080 },
@@ -136,12 +147,7 @@ describe('while the next step’s map loads, with reduced motion', () => {
       const watched = watch(page, env.site.url);
       // The basemap's fine tier, first needed at 'gangs', is held back until the page has been
       // looked at: the old step's picture stays over the map meanwhile (map/still.ts).
-      let arrive = () => {};
-      const gate = new Promise<void>((ok) => (arrive = ok));
-      await page.route('**/*.fine.json', async (route) => {
-        await gate;
-        await route.continue();
-      });
+      const arrive = await holdFineTier(page);
       await openStory(page, env.site.url + '/');
       await page.evaluate(() => void window.storyMap?.goTo('gangs'));
       await page.waitForSelector('.map-still', { state: 'attached' });
@@ -177,12 +183,7 @@ describe('in a flight', () => {
     await page.emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
     const watched = watch(page, env.site.url);
     // A slow network: the fine tier, asked for as the flight sets off, comes after it has landed.
-    let arrive = () => {};
-    const gate = new Promise<void>((ok) => (arrive = ok));
-    await page.route('**/*.fine.json', async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const arrive = await holdFineTier(page);
     await openStory(page, env.site.url + '/');
     const going = page.evaluate((id) => window.storyMap?.goTo(id), 'gangs');
     const shares: number[] = [];

@@ -1,0 +1,27 @@
+/**
+ * Until the fine basemap tier has loaded, the medium tier draws at every zoom past its own start
+ * (style.ts), and `loadFineTier` (contextLayers.ts) narrows the layers it names afterwards. The
+ * names are written in two files: if they drift apart, the medium tier's coarser coast would stay
+ * under the fine one at every close-up.
+ */
+import { describe, expect, it } from 'vitest';
+import { mapStyle } from '../../src/lib/map/style.ts';
+import { MEDIUM_LAYERS } from '../../src/lib/map/contextLayers.ts';
+import { DETAIL_ZOOM, REGION_ZOOM } from '../../src/lib/geo/tiers.ts';
+
+describe('the medium tier standing in for the fine one', () => {
+  const layers = mapStyle('https://example.test/basemap.json', 'font.woff2').layers;
+
+  it('names every layer of the medium tier, and only those', () => {
+    const medium = layers.filter((l) => 'source' in l && l.source === 'basemap' && l.id.endsWith('-1'));
+    expect(medium.map((l) => l.id).sort()).toEqual([...MEDIUM_LAYERS].sort());
+  });
+
+  it('draws them from the regional zoom on, past where the fine tier starts', () => {
+    for (const id of MEDIUM_LAYERS) {
+      const layer = layers.find((l) => l.id === id);
+      expect(layer?.minzoom, id).toBe(REGION_ZOOM);
+      expect(layer?.maxzoom ?? 24, id).toBeGreaterThan(DETAIL_ZOOM);
+    }
+  });
+});
