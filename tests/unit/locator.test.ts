@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { geoContains } from 'd3-geo';
+import { readFileSync } from 'node:fs';
+import { geoContains, geoOrthographic, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, Polygon } from 'geojson';
 import { boxCenter, boxPolygon, drawLocator, showLocator } from '../../src/lib/geo/locator.ts';
 import type { BBox } from '../../src/lib/story/model.ts';
@@ -67,5 +70,29 @@ describe('drawLocator', () => {
   it('keeps a polar frame in view, tilted no more than 60°', () => {
     const d = drawLocator([-30, 75, 30, 85], land, 100);
     expect('box' in d.frame).toBe(true);
+  });
+
+  it('leaves out only land that cannot show: the world from every side is drawn as in full', () => {
+    // The inset leaves the far side's polygons out before projecting them; the globe must look the
+    // same as one given the whole world, wherever it faces (the poles included).
+    const topology = JSON.parse(
+      readFileSync(new URL('../../node_modules/world-atlas/land-110m.json', import.meta.url), 'utf8'),
+    ) as Topology<{ land: GeometryCollection }>;
+    const world = feature(topology, topology.objects.land);
+    let compared = 0;
+    for (let lng = -180; lng < 180; lng += 30)
+      for (let lat = -85; lat <= 85; lat += 20) {
+        const tilt = Math.max(-60, Math.min(60, lat));
+        const globe = geoOrthographic()
+          .rotate([-lng, -tilt])
+          .scale(49)
+          .translate([50, 50])
+          .clipAngle(90)
+          .precision(0.5);
+        const whole = geoPath(globe).digits(1)(world) ?? '';
+        expect(drawLocator([lng - 1, lat - 1, lng + 1, lat + 1], world, 100).land, `facing ${lng}, ${lat}`).toBe(whole);
+        compared += whole.length > 0 ? 1 : 0;
+      }
+    expect(compared).toBeGreaterThan(100);
   });
 });

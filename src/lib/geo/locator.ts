@@ -3,8 +3,8 @@
  * on it as a box, or as a ring where the box would be too small to see. Pure (d3-geo only), so
  * Locator.svelte only draws what this returns.
  */
-import { geoOrthographic, geoPath, geoGraticule10, type GeoPermissibleObjects } from 'd3-geo';
-import type { Feature, Polygon } from 'geojson';
+import { geoCentroid, geoDistance, geoGraticule10, geoOrthographic, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import type { Feature, Geometry, Polygon, Position } from 'geojson';
 import type { BBox } from '../story/model.ts';
 import { wrapLng } from './bbox.ts';
 
@@ -32,6 +32,58 @@ export function boxPolygon([w, s, e, n]: BBox, steps = 8): Feature<Polygon> {
   return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } };
 }
 
+/** A polygon of land and the smallest cap around its centroid that holds it (radians). */
+interface Patch {
+  polygon: Polygon;
+  center: [number, number];
+  radius: number;
+}
+
+const patches = new WeakMap<object, Patch[]>();
+const graticule = geoGraticule10();
+
+/** The land's polygons, each with its cap; worked out once per land, on its first drawing. */
+function landPatches(land: GeoPermissibleObjects): Patch[] {
+  const known = patches.get(land);
+  if (known) return known;
+  const polygons: Polygon[] = [];
+  const collect = (g: Geometry | null | undefined): void => {
+    if (!g) return;
+    if (g.type === 'Polygon') polygons.push(g);
+    else if (g.type === 'MultiPolygon')
+      for (const coordinates of g.coordinates) polygons.push({ type: 'Polygon', coordinates });
+    else if (g.type === 'GeometryCollection') g.geometries.forEach(collect);
+  };
+  const o = land as { type: string; features?: Feature[]; geometry?: Geometry };
+  if (o.type === 'FeatureCollection') for (const f of o.features ?? []) collect(f.geometry);
+  else if (o.type === 'Feature') collect(o.geometry);
+  else collect(land as Geometry);
+  const made = polygons.map((polygon) => {
+    const center = geoCentroid(polygon);
+    let radius = 0;
+    for (const ring of polygon.coordinates)
+      for (const p of ring) radius = Math.max(radius, geoDistance(center, p as [number, number]));
+    return { polygon, center, radius };
+  });
+  patches.set(land, made);
+  return made;
+}
+
+/**
+ * The land that can show on a globe facing `center`: a polygon whose cap lies wholly on the far
+ * side is left out before it is projected, which is about half the world's points. A cap wider
+ * than a hemisphere (a polygon around a pole, say) can't be judged that way and is always kept.
+ */
+function nearSide(land: GeoPermissibleObjects, center: Position): Polygon[] {
+  const margin = Math.PI / 180;
+  return landPatches(land)
+    .filter(
+      (p) =>
+        p.radius >= Math.PI / 2 || geoDistance(center as [number, number], p.center) - p.radius < Math.PI / 2 + margin,
+    )
+    .map((p) => p.polygon);
+}
+
 export interface LocatorDrawing {
   /** The globe's outline (the sea), its graticule, and the land. */
   sphere: string;
@@ -47,25 +99,28 @@ export interface LocatorDrawing {
  */
 export function drawLocator(bounds: BBox, land: GeoPermissibleObjects, size: number): LocatorDrawing {
   const [lng, lat] = boxCenter(bounds);
+  const tilt = Math.max(-60, Math.min(60, lat));
   const r = size / 2 - 1;
   const projection = geoOrthographic()
-    .rotate([-lng, -Math.max(-60, Math.min(60, lat))])
+    .rotate([-lng, -tilt])
     .scale(r)
     .translate([size / 2, size / 2])
     .clipAngle(90)
     .precision(0.5);
-  const path = geoPath(projection);
-  const round = (s: string | null) => (s ?? '').replace(/\d+\.\d+/g, (d) => String(Math.round(Number(d) * 10) / 10));
+  // A tenth of a pixel is finer than the inset can show, and keeps its markup short.
+  const path = geoPath(projection).digits(1);
   const box = boxPolygon(bounds);
   const [[x0, y0], [x1, y1]] = path.bounds(box);
   const small = !(x1 - x0 >= SMALLEST_BOX || y1 - y0 >= SMALLEST_BOX) || !Number.isFinite(x0);
   const center = projection([lng, lat]) ?? [size / 2, size / 2];
   return {
-    sphere: round(path({ type: 'Sphere' })),
-    graticule: round(path(geoGraticule10())),
-    land: round(path(land)),
+    sphere: path({ type: 'Sphere' }) ?? '',
+    graticule: path(graticule) ?? '',
+    land: nearSide(land, [lng, tilt])
+      .map((polygon) => path(polygon) ?? '')
+      .join(''),
     frame: small
       ? { ring: [Math.round(center[0] * 10) / 10, Math.round(center[1] * 10) / 10] }
-      : { box: round(path(box)) },
+      : { box: path(box) ?? '' },
   };
 }
