@@ -72,6 +72,24 @@ describe('drawLocator', () => {
     expect('box' in d.frame).toBe(true);
   });
 
+  it('turns in whole degrees: two close-ups of one place share the globe, each with its own frame', () => {
+    const a = drawLocator([-76, 16, -69, 20.4], land, 100);
+    const b = drawLocator([-75.2, 15.2, -69.6, 21.6], land, 100);
+    expect(b.land).toBe(a.land);
+    expect(b.graticule).toBe(a.graticule);
+    expect(b.frame).not.toEqual(a.frame);
+    // A degree further the globe has turned.
+    expect(drawLocator([-74.1, 18.4, -73.6, 18.7], land, 100).graticule).not.toBe(a.graticule);
+  });
+
+  it('draws each land of its own, not from what another land drew facing the same way', () => {
+    const moved: Feature<Polygon> = {
+      ...land,
+      geometry: { type: 'Polygon', coordinates: [land.geometry.coordinates[0]!.map(([x, y]) => [x! + 5, y!])] },
+    };
+    expect(drawLocator([-10, -10, 10, 10], moved, 100).land).not.toBe(drawLocator([-10, -10, 10, 10], land, 100).land);
+  });
+
   it('leaves out only land that cannot show: the world from every side is drawn as in full', () => {
     // The inset leaves the far side's polygons out before projecting them; the globe must look the
     // same as one given the whole world, wherever it faces (the poles included).

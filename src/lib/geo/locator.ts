@@ -93,32 +93,48 @@ export interface LocatorDrawing {
   frame: { box: string } | { ring: [number, number] };
 }
 
+/** The globe's drawing without the frame, for the last few ways it faced, per land. */
+const globes = new WeakMap<object, Map<string, Omit<LocatorDrawing, 'frame'>>>();
+const GLOBES_KEPT = 12;
+
 /**
  * Draws the globe `size` pixels across, facing the frame `bounds` (tilted no more than 60°, so a
  * polar frame still shows its continent from the side and the box keeps a readable shape).
+ * The globe turns in whole degrees (under a pixel at the inset's size): steps that look at the
+ * same place, as a story's close-ups do, then share one drawing of its land, the inset's costly
+ * part, and only the frame is drawn again.
  */
 export function drawLocator(bounds: BBox, land: GeoPermissibleObjects, size: number): LocatorDrawing {
   const [lng, lat] = boxCenter(bounds);
-  const tilt = Math.max(-60, Math.min(60, lat));
+  const facing: [number, number] = [Math.round(lng), Math.round(Math.max(-60, Math.min(60, lat)))];
   const r = size / 2 - 1;
   const projection = geoOrthographic()
-    .rotate([-lng, -tilt])
+    .rotate([-facing[0], -facing[1]])
     .scale(r)
     .translate([size / 2, size / 2])
     .clipAngle(90)
     .precision(0.5);
   // A tenth of a pixel is finer than the inset can show, and keeps its markup short.
   const path = geoPath(projection).digits(1);
+  const known = globes.get(land) ?? new Map<string, Omit<LocatorDrawing, 'frame'>>();
+  globes.set(land, known);
+  const key = `${size} ${facing.join(' ')}`;
+  const globe = known.get(key) ?? {
+    sphere: path({ type: 'Sphere' }) ?? '',
+    graticule: path(graticule) ?? '',
+    land: nearSide(land, facing)
+      .map((polygon) => path(polygon) ?? '')
+      .join(''),
+  };
+  known.delete(key);
+  known.set(key, globe);
+  if (known.size > GLOBES_KEPT) known.delete(known.keys().next().value ?? key);
   const box = boxPolygon(bounds);
   const [[x0, y0], [x1, y1]] = path.bounds(box);
   const small = !(x1 - x0 >= SMALLEST_BOX || y1 - y0 >= SMALLEST_BOX) || !Number.isFinite(x0);
   const center = projection([lng, lat]) ?? [size / 2, size / 2];
   return {
-    sphere: path({ type: 'Sphere' }) ?? '',
-    graticule: path(graticule) ?? '',
-    land: nearSide(land, [lng, tilt])
-      .map((polygon) => path(polygon) ?? '')
-      .join(''),
+    ...globe,
     frame: small
       ? { ring: [Math.round(center[0] * 10) / 10, Math.round(center[1] * 10) / 10] }
       : { box: path(box) ?? '' },
