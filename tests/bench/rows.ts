@@ -52,6 +52,10 @@ export function scrollRows(viewport: string, runs: ScrollRun[]): Row[] {
     ['map ready, from navigation', (x) => x.readyAt, ' ms'],
     ['map drawn after first scroll', (x) => x.mapAfterScroll, ' ms', atMost(2000)],
     ['tasks > 100 ms while scrolling', (x) => x.scroll.tasksOver100, '', atMost(0)],
+    // The same scroll traced: what is left of the long tasks once the software compositor's copy of
+    // the map's canvas is taken out, which a phone compositing on its GPU never makes (readback.ts).
+    ['tasks > 100 ms while scrolling, traced', (x) => x.scroll.traced.traced, ''],
+    ['… of them without the canvas read-back', (x) => x.scroll.traced.withoutReadback, ''],
     ['longest task while scrolling', (x) => x.scroll.longestTask, ' ms'],
     ['blocking time while scrolling', (x) => x.scroll.blocking, ' ms'],
     ['frames per second while scrolling', (x) => x.scroll.fps, ''],

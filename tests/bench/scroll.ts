@@ -6,6 +6,7 @@
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { PROBE, cls, during, type Probe } from './probe.ts';
+import { startTrace, tasksOver } from './readback.ts';
 
 export interface Viewport {
   name: string;
@@ -28,7 +29,14 @@ export interface ScrollRun {
   readyAt: number;
   /** From the first scroll to the map drawn (0 if it was drawn before the reader scrolled). */
   mapAfterScroll: number;
-  scroll: ReturnType<typeof during> & { seconds: number; stepsSeen: number; steps: number };
+  scroll: ReturnType<typeof during> & {
+    seconds: number;
+    stepsSeen: number;
+    steps: number;
+    /** Tasks over 100 ms in a trace of the same scroll, and of those, the ones still over 100 ms
+     * without the software compositor's copy of the map's canvas (readback.ts). */
+    traced: ReturnType<typeof tasksOver>;
+  };
   jumpDown: number;
   jumpUp: number;
   jumpLongestTask: number;
@@ -108,12 +116,15 @@ export async function scrollRun(browser: Browser, url: string, viewport: Viewpor
     const [first, last] = [steps[0] ?? '', steps.at(-1) ?? ''];
 
     // Every step, by wheel.
+    const stopTrace = await startTrace(cdp);
     const from = await now(page);
     await wheelThroughSteps(page, last);
     const to = await now(page);
+    const traced = tasksOver(await stopTrace());
     const afterScroll = await probe(page);
     const scroll = {
       ...during(afterScroll, from, to),
+      traced,
       seconds: (to - from) / 1000,
       steps: steps.length,
       stepsSeen: new Set(afterScroll.steps).size,

@@ -68,19 +68,22 @@ export function chevron(line: readonly LngLat[], zoom: number, size: ChevronSize
 export function chevronMask(stroke: number, ratio: number, size: ChevronSize = CHEVRON) {
   const side = Math.ceil((size.length + stroke) * 2 * ratio);
   const c = side / 2;
-  const wings = [1, -1].map((sign) => {
+  // Each wing as a vector from the tip. The loops below allocate nothing: this runs while the map
+  // starts, once per pixel, before the JIT has warmed up.
+  const wing = (sign: number) => {
     const a = ((180 + sign * size.angle) * Math.PI) / 180;
-    return [c + Math.cos(a) * size.length * ratio, c + Math.sin(a) * size.length * ratio] as const;
-  });
-  const toSegment = (x: number, y: number, [wx, wy]: readonly [number, number]) => {
-    const [dx, dy] = [wx - c, wy - c];
-    const t = Math.max(0, Math.min(1, ((x - c) * dx + (y - c) * dy) / (dx * dx + dy * dy)));
-    return Math.hypot(x - c - t * dx, y - c - t * dy);
+    return { dx: Math.cos(a) * size.length * ratio, dy: Math.sin(a) * size.length * ratio };
+  };
+  const [upper, lower] = [wing(1), wing(-1)];
+  const toSegment = (x: number, y: number, { dx, dy }: { dx: number; dy: number }) => {
+    const t = Math.max(0, Math.min(1, (x * dx + y * dy) / (dx * dx + dy * dy)));
+    return Math.hypot(x - t * dx, y - t * dy);
   };
   const alpha = new Float32Array(side * side);
   for (let row = 0; row < side; row++)
     for (let col = 0; col < side; col++) {
-      const d = Math.min(...wings.map((w) => toSegment(col + 0.5, row + 0.5, w)));
+      const [x, y] = [col + 0.5 - c, row + 0.5 - c];
+      const d = Math.min(toSegment(x, y, upper), toSegment(x, y, lower));
       alpha[row * side + col] = Math.max(0, Math.min(1, (stroke * ratio) / 2 + 0.5 - d));
     }
   return { width: side, height: side, alpha };

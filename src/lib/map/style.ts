@@ -39,12 +39,20 @@ const ARROW_RATIO = 2;
 
 /** The arrowhead picture in a colour, for `map.addImage` (MapLibre premultiplies it itself). */
 export function arrowImage(color: string) {
-  const { width, height, alpha } = chevronMask(ROUTE_WIDTH, ARROW_RATIO);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+  // The shape is the same in every theme: worked out once, on the map's start.
+  arrowMask ??= chevronMask(ROUTE_WIDTH, ARROW_RATIO);
+  const { width, height, alpha } = arrowMask;
+  const [r = 0, g = 0, b = 0] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
   const data = new Uint8Array(width * height * 4);
-  alpha.forEach((a, i) => data.set([r ?? 0, g ?? 0, b ?? 0, Math.round(a * 255)], i * 4));
+  for (let i = 0; i < alpha.length; i++) {
+    data[i * 4] = r;
+    data[i * 4 + 1] = g;
+    data[i * 4 + 2] = b;
+    data[i * 4 + 3] = Math.round((alpha[i] ?? 0) * 255);
+  }
   return { image: { width, height, data }, options: { pixelRatio: ARROW_RATIO } };
 }
+let arrowMask: ReturnType<typeof chevronMask> | undefined;
 
 const FONT = 'Story Sans';
 const tier = (detail: number): ExpressionSpecification => ['==', ['get', 'detail'], detail];
