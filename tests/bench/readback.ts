@@ -45,7 +45,9 @@ export function tasksOver(events: TraceEvent[], limit = 100): { traced: number; 
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
     if (e.ph !== 'X' || !mains.has(key)) continue;
-    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+    const list = byThread.get(key) ?? [];
+    list.push(e);
+    byThread.set(key, list);
   }
   const busy = (list: TraceEvent[]) =>
     list.filter((e) => e.name === 'ThreadControllerImpl::RunTask').reduce((sum, e) => sum + (e.dur ?? 0), 0);

@@ -7,6 +7,7 @@ import { geoCentroid, geoDistance, geoGraticule10, geoOrthographic, geoPath, typ
 import type { Feature, Geometry, Polygon, Position } from 'geojson';
 import type { BBox } from '../story/model.ts';
 import { wrapLng } from './bbox.ts';
+import { polygons } from './polygons.ts';
 
 /** From this zoom on the map is regional or closer, and the reader may not know where it is. */
 export const LOCATOR_ZOOM = 4;
@@ -46,25 +47,21 @@ const graticule = geoGraticule10();
 function landPatches(land: GeoPermissibleObjects): Patch[] {
   const known = patches.get(land);
   if (known) return known;
-  const polygons: Polygon[] = [];
-  const collect = (g: Geometry | null | undefined): void => {
-    if (!g) return;
-    if (g.type === 'Polygon') polygons.push(g);
-    else if (g.type === 'MultiPolygon')
-      for (const coordinates of g.coordinates) polygons.push({ type: 'Polygon', coordinates });
-    else if (g.type === 'GeometryCollection') g.geometries.forEach(collect);
-  };
   const o = land as { type: string; features?: Feature[]; geometry?: Geometry };
-  if (o.type === 'FeatureCollection') for (const f of o.features ?? []) collect(f.geometry);
-  else if (o.type === 'Feature') collect(o.geometry);
-  else collect(land as Geometry);
-  const made = polygons.map((polygon) => {
-    const center = geoCentroid(polygon);
-    let radius = 0;
-    for (const ring of polygon.coordinates)
-      for (const p of ring) radius = Math.max(radius, geoDistance(center, p as [number, number]));
-    return { polygon, center, radius };
-  });
+  const shapes =
+    o.type === 'FeatureCollection'
+      ? (o.features ?? []).map((f) => f.geometry)
+      : [o.type === 'Feature' ? o.geometry : (land as Geometry)];
+  const made = shapes
+    .flatMap((g) => (g ? polygons(g) : []))
+    .map((coordinates): Patch => {
+      const polygon: Polygon = { type: 'Polygon', coordinates };
+      const center = geoCentroid(polygon);
+      let radius = 0;
+      for (const ring of coordinates)
+        for (const p of ring) radius = Math.max(radius, geoDistance(center, p as [number, number]));
+      return { polygon, center, radius };
+    });
   patches.set(land, made);
   return made;
 }

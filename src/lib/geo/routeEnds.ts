@@ -8,6 +8,7 @@ import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { endsInCountry, type LngLat, type Route } from '../story/model.ts';
 import { greatCircleLine, lineLength, partialLine } from './routes.ts';
 import { mercator } from './arrow.ts';
+import { polygons } from './polygons.ts';
 
 /** How far into the country the line runs: this share of the way from the border to the anchor. */
 export const INSET = 0.25;
@@ -24,14 +25,6 @@ function inRing([x, y]: LngLat, ring: Ring): boolean {
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
-}
-
-/** Polygons as lists of rings (outer first, then holes). */
-function polygons(g: Geometry): Ring[][] {
-  if (g.type === 'Polygon') return [g.coordinates];
-  if (g.type === 'MultiPolygon') return g.coordinates;
-  if (g.type === 'GeometryCollection') return g.geometries.flatMap(polygons);
-  return [];
 }
 
 /** Whether the point lies in any of the shapes, on any world copy (lines may run past 180°). */
