@@ -266,6 +266,8 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
       await waitForCamera(page, first, await expectedCamera(page, story, first));
       await scrollToStep(page, second);
       await waitForCamera(page, second, await expectedCamera(page, story, second));
+      // The address follows the step (a task after the step changes), so a reload comes back to it.
+      await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5000 }).toBe(`#${second}`);
       await page.reload();
       await mapReady(page);
       await waitForCamera(page, second, await expectedCamera(page, story, second));
