@@ -1,12 +1,23 @@
 /**
  * The subject is never hidden: at eight sizes (phones both ways up, a tablet, two desktops, and the
- * embed page in frames 375 and 760 px wide), for every step of both fixture stories, each active
+ * embed page in frames 375 and 760 px wide), for every step of every fixture story, each active
  * marker, its label, and each named place at the end of the step's routes are on screen, and what
  * the reader sees there (`document.elementFromPoint`) is the map, not the card, the timeline, the
  * key or anything else over it. Points come from the public `storyMap.project`.
+ *
+ * On a phone and a laptop the same walk also checks two things that need every step visited:
+ * - the timeline covers none of the markers a step's camera fits, which all sit below it;
+ * - nothing on the page jumps. A step changes the markers, their labels and the timeline's line,
+ *   and each once moved something in layout at every step (a count badge with its growing marker,
+ *   a label pushed by its offsets, the dates slid along by the step's title): layout shifts that no
+ *   input explains, which readers see and Web Vitals' CLS counts. The page's own layout-shift
+ *   observer reads them.
+ * One walk per story and size, not one per check: software WebGL makes every step dear, and the
+ * 40-step story was walked three times at each of these sizes.
  */
 import { describe, expect, it } from 'vitest';
-import { builtStories, openStory, watch } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { builtStories, openStory, settled, watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 import type { Story } from '../../src/lib/story/model.ts';
@@ -14,15 +25,54 @@ import type { Story } from '../../src/lib/story/model.ts';
 const env = useSite();
 
 const SIZES = [
-  { name: 'phone', width: 390, height: 844, path: '' },
-  { name: 'phone on its side', width: 844, height: 390, path: '' },
-  { name: 'tablet', width: 768, height: 1024, path: '' },
-  { name: 'tablet on its side', width: 1024, height: 768, path: '' },
-  { name: 'laptop', width: 1440, height: 900, path: '' },
-  { name: 'desktop', width: 1920, height: 1080, path: '' },
-  { name: 'embed 375 px wide', width: 375, height: 600, path: 'embed/' },
-  { name: 'embed 760 px wide', width: 760, height: 560, path: 'embed/' },
+  { name: 'phone', width: 390, height: 844, path: '', every: true },
+  { name: 'phone on its side', width: 844, height: 390, path: '', every: false },
+  { name: 'tablet', width: 768, height: 1024, path: '', every: false },
+  { name: 'tablet on its side', width: 1024, height: 768, path: '', every: false },
+  { name: 'laptop', width: 1440, height: 900, path: '', every: true },
+  { name: 'desktop', width: 1920, height: 1080, path: '', every: false },
+  { name: 'embed 375 px wide', width: 375, height: 600, path: 'embed/', every: false },
+  { name: 'embed 760 px wide', width: 760, height: 560, path: 'embed/', every: false },
 ];
+
+interface Shift {
+  step: string;
+  value: number;
+  sources: string[];
+}
+
+/** Starts recording the page's layout shifts that no input explains, with the step shown at each. */
+function recordShifts(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { shifts: Shift[] };
+    w.shifts = [];
+    const name = (n: Node | null) => {
+      const el = n?.nodeType === Node.TEXT_NODE ? n.parentElement : (n as Element | null);
+      return `${n?.nodeType === Node.TEXT_NODE ? 'text in ' : ''}${el?.tagName.toLowerCase()}.${el?.className}`;
+    };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+        sources: { node: Node | null }[];
+      })[])
+        if (!e.hadRecentInput)
+          w.shifts.push({
+            step: window.storyMap?.activeStep() ?? '',
+            value: e.value,
+            sources: e.sources.map((s) => name(s.node)),
+          });
+    }).observe({ type: 'layout-shift' });
+  });
+}
+
+/** The timeline's height as a share of the map column's. */
+const timelineShare = (page: Page) =>
+  page.evaluate(() => {
+    const timeline = document.querySelector<HTMLElement>('.timeline-slot')?.offsetHeight ?? Infinity;
+    const column = document.querySelector<HTMLElement>('.stage')?.clientHeight ?? 0;
+    return timeline / column;
+  });
 /** Every story of the built site. */
 const STORIES = builtStories().map((slug) => ({ story: slug, home: `/${slug}/` }));
 
@@ -44,19 +94,34 @@ function subjects(story: Story, stepId: string) {
 
 describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
   'the $story story as a $name ($width×$height)',
-  ({ width, height, home, path }) => {
-    it('shows every step’s subject where nothing covers it', async () => {
+  ({ width, height, home, path, every }) => {
+    const title = every
+      ? 'shows every step’s subject where nothing covers it, below the timeline, and shifts nothing in layout'
+      : 'shows every step’s subject where nothing covers it';
+    it(title, async () => {
+      // Reduced motion: the camera jumps, and 40 steps take seconds, not minutes.
       const page = await env.browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
       const watched = watch(page, env.site.url);
       await openStory(page, env.site.url + home + path);
       const story = await storyOf(page);
       const problems: string[] = [];
+      if (every) {
+        await settled(page);
+        expect(await timelineShare(page)).toBeLessThanOrEqual(0.22);
+        // From here on: the page has loaded and the live map has replaced the static one.
+        await recordShifts(page);
+      }
+      const placeOf = Object.fromEntries(story.events.map((e) => [e.id, e.place?.id ?? '']));
+      let belowTimeline = 0;
       for (const step of story.steps) {
         const points = subjects(story, step.id);
+        // The camera reserves the timeline's height for the places it fits (a `view` camera is
+        // the author's own choice of centre and zoom, and frames nothing).
+        const framed = every && step.camera.kind === 'fit' ? step.camera.ids : [];
         // Go, wait for the map to stop and look, in one call rather than three: each round trip
         // waits on a page busy drawing WebGL in software.
         const seen = await page.evaluate(
-          async ({ id, points }) => {
+          async ({ id, points, framed, placeOf, every }) => {
             await window.storyMap?.goTo(id);
             const canvas = document.querySelector('[data-testid="map-canvas"]');
             // As patient as harness.ts `settled` (Playwright's 30 s).
@@ -65,6 +130,9 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
               if (performance.now() > end) throw new Error(`the map never stopped at ${id}`);
               await new Promise((ok) => requestAnimationFrame(ok));
             }
+            // Markers and labels are placed on the frame after the camera's last: a shift they
+            // make is seen before the next step is asked for.
+            if (every) await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
             // The locator inset lets clicks through, so elementFromPoint cannot see it: check its box.
             const inset = document.querySelector('[data-testid="locator"]')?.getBoundingClientRect();
             const onMap = (x: number, y: number) => {
@@ -92,14 +160,36 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
                 };
               },
             );
-            return [...found, ...labels];
+            // The markers the camera fits sit below the timeline, and it covers none of them.
+            const timeline = document.querySelector('.timeline-slot') as HTMLElement;
+            const fitted = [...document.querySelectorAll<HTMLElement>('button[data-event][data-active="true"]')]
+              .filter((m) => framed.includes(placeOf[m.dataset.event ?? ''] ?? ''))
+              .map((marker) => {
+                const r = marker.getBoundingClientRect();
+                const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+                const at = document.elementFromPoint(x, y);
+                // Covered by the timeline, or by nothing at all: the step card is another matter.
+                const covered = !!at && timeline.contains(at);
+                const below = y > timeline.getBoundingClientRect().bottom;
+                return {
+                  id: `fitted marker ${marker.dataset.event}`,
+                  problem: covered ? 'under the timeline' : below ? '' : 'not below the timeline',
+                };
+              });
+            return { seen: [...found, ...labels, ...fitted], fitted: fitted.length };
           },
-          { id: step.id, points },
+          { id: step.id, points, framed, placeOf, every },
         );
-        for (const s of seen) if (s.problem) problems.push(`${step.id}: ${s.id} ${s.problem}`);
+        for (const s of seen.seen) if (s.problem) problems.push(`${step.id}: ${s.id} ${s.problem}`);
+        belowTimeline += seen.fitted;
       }
       expect(problems).toEqual([]);
       expect(watched.errors).toEqual([]);
+      if (every) {
+        // Not vacuous: the story's steps fit some of their own markers below the timeline.
+        expect(belowTimeline).toBeGreaterThanOrEqual(5);
+        expect(await page.evaluate(() => (window as unknown as { shifts: Shift[] }).shifts)).toEqual([]);
+      }
       await page.close();
     });
   },

@@ -1,13 +1,13 @@
 /**
  * The timeline in a real Chromium, with the Haiti story and the Pacific story of 150 events: it
- * takes about a fifth of the map column at every size, never covers a step's markers, is one
- * stop for Tab (the arrow keys go through its items), and names an item on hover and on focus.
+ * takes about a fifth of the map column at every size, is one stop for Tab (the arrow keys go
+ * through its items), and names an item on hover and on focus. That it never covers a step's
+ * markers is checked at every step by framing.test.ts, in the walk it makes anyway.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtStories, builtStory, openStory, settled, watch } from './harness.ts';
+import { builtStories, builtStory, openStory, watch } from './harness.ts';
 import { useSite } from './setup.ts';
-import { storyOf } from './expect.ts';
 
 const env = useSite();
 
@@ -54,59 +54,6 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
 
 it('has a story with many events among the fixtures: the timeline’s hardest case', () => {
   expect(Math.max(...STORIES.map((s) => s.events))).toBeGreaterThanOrEqual(100);
-});
-
-describe.each(
-  STORIES.flatMap((s) => [
-    { ...s, width: 390, height: 844 },
-    { ...s, width: 1440, height: 900 },
-  ]),
-)('the $story story ($events events) at $width×$height', ({ path, width, height }) => {
-  it('covers none of the markers a step frames, on any step', async () => {
-    // Reduced motion: the camera jumps, and 40 steps take seconds, not minutes.
-    const page = await env.browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
-    await openStory(page, env.site.url + path);
-    const story = await storyOf(page);
-    expect(await share(page)).toBeLessThanOrEqual(0.22);
-    const placeOf = Object.fromEntries(story.events.map((e) => [e.id, e.place?.id ?? '']));
-    let checked = 0;
-    for (const step of story.steps) {
-      await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
-      await settled(page);
-      // The camera reserves the timeline's height for the places it fits (a `view` camera is
-      // the author's own choice of centre and zoom, and frames nothing).
-      const framed = step.camera.kind === 'fit' ? step.camera.ids : [];
-      const markers = await page.$$eval(
-        'button[data-event][data-active="true"]',
-        (buttons, { placeOf, framed }) => {
-          const timeline = document.querySelector('.timeline-slot') as HTMLElement;
-          return buttons
-            .filter((b) => framed.includes(placeOf[(b as HTMLElement).dataset.event ?? ''] ?? ''))
-            .map((marker) => {
-              const r = marker.getBoundingClientRect();
-              const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
-              const at = document.elementFromPoint(x, y);
-              return {
-                id: (marker as HTMLElement).dataset.event,
-                // Covered by the timeline, or by nothing at all: the step card is another matter.
-                covered: !!at && timeline.contains(at),
-                belowTimeline: y > timeline.getBoundingClientRect().bottom,
-                found: at ? `<${at.localName} class="${at.className}">` : 'nothing',
-              };
-            });
-        },
-        { placeOf, framed },
-      );
-      expect(
-        markers.filter((m) => m.covered || !m.belowTimeline),
-        `${step.id}: framed markers covered`,
-      ).toEqual([]);
-      checked += markers.length;
-    }
-    // Not vacuous: the story's steps frame some of their own markers.
-    expect(checked).toBeGreaterThanOrEqual(5);
-    await page.close();
-  });
 });
 
 describe('the timeline and the keyboard', () => {
