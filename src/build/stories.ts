@@ -15,6 +15,7 @@ import { storyAdvice } from '../lib/story/advice.ts';
 import type { Story } from '../lib/story/model.ts';
 import { buildBasemap, countryInfo, fineUrl, splitBasemap, type CountriesTopology } from '../lib/geo/basemap.ts';
 import { coverage } from '../lib/geo/coverage.ts';
+import { endsInCountry, routeReach } from '../lib/geo/routeEnds.ts';
 import { chooseTowns, GEONAMES_CREDIT, storyViews, type Town } from '../lib/geo/gazetteer.ts';
 import { imagePath, imageProblems, imagesOf, inspectImage } from './check-images.ts';
 import { decodeProblem, pictureOf, planPicture, type ImageJob, type PictureSizes } from './images.ts';
@@ -134,10 +135,12 @@ export function buildStory(file: string, root = process.cwd()): BuiltStory {
   const map = buildBasemap({ world, coarse, fine, ...coverage(compiled) });
   const towns = chooseTowns({ towns: loadGazetteer(), views: storyViews(compiled), places: compiled.places });
   map.features.push(...towns);
+  // Where each route into a country stops, measured here against the finest tier: the page then
+  // needs no country shapes, which its map would otherwise ask back from MapLibre's worker.
+  const routes = compiled.routes.map((r) => (endsInCountry(r) ? { ...r, reach: routeReach(r, map) } : r));
   // GeoNames asks for credit (CC BY 4.0) wherever its names are shown.
-  const story = towns.length
-    ? { ...compiled, mapCredit: `${compiled.mapCredit.replace(/\.$/, '')}. ${GEONAMES_CREDIT}` }
-    : compiled;
+  const mapCredit = towns.length ? `${compiled.mapCredit.replace(/\.$/, '')}. ${GEONAMES_CREDIT}` : compiled.mapCredit;
+  const story = { ...compiled, routes, mapCredit };
   const basemap = JSON.stringify(map);
   const hash = createHash('sha256').update(basemap).digest('hex').slice(0, 10);
   const basemapFile = `assets/basemap-${slug}-${hash}.json`;

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { buildStory } from '../../src/build/stories.ts';
-import { clearOf, countryShapes, FALLBACK, inShapes, intoCountry, routeLine } from '../../src/lib/geo/routeEnds.ts';
-import { lineLength } from '../../src/lib/geo/routes.ts';
+import { clearOf, countryShapes, FALLBACK, inShapes, reachInto, routeLine } from '../../src/lib/geo/routeEnds.ts';
+import { greatCircleLine, lineLength, partialLine } from '../../src/lib/geo/routes.ts';
 import type { LngLat } from '../../src/lib/story/model.ts';
 
 const built = buildStory(resolve('tests/fixtures/site/mss-haiti.yaml'));
@@ -31,7 +31,10 @@ const straight = (from: LngLat, to: LngLat, n = 101): LngLat[] =>
     from[1] + ((to[1] - from[1]) * i) / (n - 1),
   ]);
 
-describe('intoCountry', () => {
+/** The line cut where `reachInto` says. */
+const intoCountry = (line: LngLat[], shapes: Polygon[]) => partialLine(line, reachInto(line, shapes));
+
+describe('reachInto', () => {
   it('stops a line into a country a quarter of the way from its border to the anchor', () => {
     const end = last(intoCountry(straight([-10, 5], [5, 5]), [square]));
     expect(end[0]).toBeGreaterThan(1);
@@ -65,10 +68,13 @@ describe('intoCountry', () => {
   });
 });
 
-describe('routeLine on the Haiti story', () => {
+describe('routeLine on the built Haiti story', () => {
   it('ends the evacuation inside the Dominican Republic, well short of its anchor', () => {
     const evacuation = route('evacuation');
-    const line = routeLine(evacuation, basemap);
+    // The build measured it against the basemap: the page draws it from the story alone.
+    expect(evacuation.reach).toBeGreaterThan(0);
+    expect(evacuation.reach).toBeLessThan(1);
+    const line = routeLine(evacuation);
     const dr = countryShapes(basemap, '214');
     expect(dr.length).toBeGreaterThan(0);
     expect(inShapes(last(line), dr)).toBe(true);
@@ -80,10 +86,18 @@ describe('routeLine on the Haiti story', () => {
 
   it('draws a route to a city whole, and one from a country from its anchor', () => {
     const deployment = route('deployment');
-    const line = routeLine(deployment, basemap);
+    const line = routeLine(deployment);
+    expect(deployment.reach).toBeUndefined();
     expect(line[0]).toEqual(deployment.from.coordinates);
     expect(last(line)[0]).toBeCloseTo(deployment.to.coordinates[0], 6);
     expect(last(line)[1]).toBeCloseTo(deployment.to.coordinates[1], 6);
+  });
+
+  it('stops a route into a country the build never measured short of the anchor', () => {
+    const { reach, ...unmeasured } = route('evacuation');
+    expect(reach).not.toBeCloseTo(FALLBACK, 2);
+    const whole = lineLength(greatCircleLine(unmeasured.from.coordinates, unmeasured.to.coordinates));
+    expect(lineLength(routeLine(unmeasured)) / whole).toBeCloseTo(FALLBACK, 2);
   });
 });
 

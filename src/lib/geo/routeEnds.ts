@@ -2,7 +2,8 @@
  * Where a route drawn to a place known only as a country ends. Its place's coordinates are only an
  * anchor for the marker (story/model.ts), so a line ending there would claim a spot the source
  * never gives. Instead the line stops a short way past the border, where it has plainly entered
- * the country, and an arrowhead (arrow.ts) points on into it. Shared by the live and static maps.
+ * the country, and an arrowhead (arrow.ts) points on into it. The build measures where
+ * (`routeReach`, kept as `Route.reach`); the live and static maps both draw `routeLine`.
  */
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { endsInCountry, type LngLat, type Route } from '../story/model.ts';
@@ -48,11 +49,11 @@ export function countryShapes(basemap: FeatureCollection, iso: string): Geometry
 }
 
 /**
- * The line cut where it has entered the country: its last entry into the shapes, then INSET of
- * the rest of the way. A line that never leaves the country, or a country with no shape, is cut
- * at FALLBACK of its length instead: either way it never reaches the anchor.
+ * The share of the line to draw so that it stops where it has entered the country: its last entry
+ * into the shapes, then INSET of the rest of the way. A line that never leaves the country, or a
+ * country with no shape, stops at FALLBACK of its length instead: either way never at the anchor.
  */
-export function intoCountry(line: readonly LngLat[], shapes: readonly Geometry[]): LngLat[] {
+export function reachInto(line: readonly LngLat[], shapes: readonly Geometry[]): number {
   let outside = -1;
   for (let i = line.length - 1; i >= 0; i--)
     if (!inShapes(line[i] as LngLat, shapes)) {
@@ -60,10 +61,9 @@ export function intoCountry(line: readonly LngLat[], shapes: readonly Geometry[]
       break;
     }
   const total = lineLength(line);
-  if (shapes.length === 0 || outside < 0 || outside === line.length - 1 || total === 0)
-    return partialLine(line, FALLBACK);
+  if (shapes.length === 0 || outside < 0 || outside === line.length - 1 || total === 0) return FALLBACK;
   const border = lineLength(line.slice(0, outside + 2));
-  return partialLine(line, (border + INSET * (total - border)) / total);
+  return (border + INSET * (total - border)) / total;
 }
 
 /**
@@ -93,9 +93,14 @@ export function clearOf(line: readonly LngLat[], anchor: LngLat, zoom: number, p
 export { endsInCountry };
 
 /** The line a route is drawn as, on either map: a great circle, cut short into a country. */
-export function routeLine(route: Route, basemap: FeatureCollection | undefined): LngLat[] {
+export function routeLine(route: Route): LngLat[] {
   const line = greatCircleLine(route.from.coordinates, route.to.coordinates);
-  if (!endsInCountry(route)) return line;
-  const shapes = basemap && route.to.iso ? countryShapes(basemap, route.to.iso) : [];
-  return intoCountry(line, shapes);
+  return endsInCountry(route) ? partialLine(line, route.reach ?? FALLBACK) : line;
+}
+
+/** The share of the route's line drawn (`Route.reach`), measured against the story's basemap. */
+export function routeReach(route: Route, basemap: FeatureCollection): number {
+  if (!endsInCountry(route)) return 1;
+  const shapes = route.to.iso ? countryShapes(basemap, route.to.iso) : [];
+  return reachInto(greatCircleLine(route.from.coordinates, route.to.coordinates), shapes);
 }

@@ -71,15 +71,11 @@ export function basemapLayers(
  * The step's routes, drawn whole as great circles; planned ones dashed. One into a country-only
  * place stops inside its border with an open arrowhead (geo/routeEnds.ts), always solid.
  */
-export function routeLayer(
-  projection: PixelProjection,
-  routes: readonly Route[],
-  basemap: FeatureCollection | undefined,
-): string {
+export function routeLayer(projection: PixelProjection, routes: readonly Route[]): string {
   const stroke = `fill="none" stroke="${COLORS.route}" stroke-width="${MARKS.routeWidth}" stroke-linecap="round" stroke-linejoin="round"`;
   return routes
     .map((route) => {
-      const whole = routeLine(route, basemap);
+      const whole = routeLine(route);
       const coordinates = endsInCountry(route) ? clearOf(whole, route.to.coordinates, projection.zoom) : whole;
       const dash = route.planned ? ` stroke-dasharray="${svgDash(MARKS.plannedDash, MARKS.routeWidth)}"` : '';
       if (coordinates.length < 2) return '';

@@ -61,7 +61,7 @@ export function renderStaticMap(
     `<title id="${id}">${escapeXml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="${COLORS.water}"/>`,
     basemapLayers(projection, basemap, tierAt(projection.zoom), view.countries),
-    routeLayer(projection, routes, basemap),
+    routeLayer(projection, routes),
     markerLayer(projection, story, view.activeEvents),
     labelLayer(projection, story, view.activeEvents, size),
     '</svg>',

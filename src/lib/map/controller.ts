@@ -17,7 +17,6 @@ import { nearestLng } from '../geo/bbox.ts';
 import { partialLine } from '../geo/routes.ts';
 import { clearOf, endsInCountry, routeLine } from '../geo/routeEnds.ts';
 import { arrival } from '../geo/arrow.ts';
-import type { FeatureCollection } from 'geojson';
 import {
   mapStyle,
   highlight,
@@ -57,8 +56,8 @@ export class MapController {
   readonly map: MapLibreMap;
   readonly ready: Promise<void>;
   private markers: MarkerSet | undefined;
-  /** Each route's line, cut short into a country-only place once the basemap's shapes are in. */
-  private lines = new Map<string, LngLat[]>();
+  /** Each route's line, cut short into a country-only place where the build measured (`Route.reach`). */
+  private readonly lines: Map<string, LngLat[]>;
   private dark = false;
   /** The step drawn last, to tell a new step from a re-render of the same one. */
   private shownStep: string | undefined;
@@ -89,6 +88,7 @@ export class MapController {
     basemapUrl: string,
     onOpen: (ids: string[], button: HTMLElement) => void,
   ) {
+    this.lines = new Map(story.routes.map((r) => [r.id, routeLine(r)]));
     this.map = new MapLibreMap({
       container,
       style: mapStyle(new URL(basemapUrl, document.baseURI).href, fontUrl, CONTEXT_FONT_FILES),
@@ -105,15 +105,7 @@ export class MapController {
     this.map.on('movestart', () => (container.dataset.moving = 'true'));
     this.map.on('moveend', () => (container.dataset.moving = 'false'));
     this.ready = new Promise((resolve) => {
-      this.map.once('load', async () => {
-        // A route into a country stops inside its border (geo/routeEnds.ts), which takes the
-        // country's shape: the basemap MapLibre has loaded, handed back by its worker, not fetched
-        // again. Nothing is drawn before, so no route is ever seen reaching the country's anchor.
-        const basemap = await this.map
-          .getSource<GeoJSONSource>('basemap')
-          ?.getData()
-          .catch(() => undefined);
-        this.lines = new Map(story.routes.map((r) => [r.id, routeLine(r, basemap as FeatureCollection | undefined)]));
+      this.map.once('load', () => {
         this.setArrow();
         this.setPlaces();
         this.markers = addMarkers(this.map, story, onOpen, ([width, height]) => [

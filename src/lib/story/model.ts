@@ -78,6 +78,12 @@ export interface Route {
   kind: 'deployment' | 'evacuation' | 'travel';
   label: string;
   planned: boolean;
+  /**
+   * For a route into a country-only place, the share of its great circle drawn: up to a short way
+   * inside the border (geo/routeEnds.ts). Measured by the build against the story's finest
+   * basemap, so the page needs no country shapes, and its static and live maps end the line alike.
+   */
+  reach?: number;
 }
 
 export type Camera =
