@@ -2,7 +2,8 @@
  * What the map draws around its marks, on the Haiti story: a route into a country-only place ends
  * in the key's arrowhead; under reduced motion a step change never shows an empty sea, and while
  * the old picture is held the key, inset and timeline stay in view; in a flight the markers stay
- * on their places; in the dark the step's country marker takes its own colour. Pixels are read
+ * on their places; in the dark the step's country marker takes its own colour; the step's countries
+ * are tinted while it is shown, and only then. Pixels are read
  * from screenshots (pngjs), never from MapLibre's insides.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ import type { Page } from 'playwright-core';
 import { builtStories, mapReady, openStory, settled, watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
-import { COLORS, DARK_COLORS } from '../../src/lib/map/style.ts';
+import { COLORS, DARK_COLORS, HIGHLIGHT_OPACITY } from '../../src/lib/map/style.ts';
+import { over } from '../../src/lib/geo/contrast.ts';
 
 const env = useSite();
 
@@ -27,6 +29,17 @@ async function seaShare(page: Page, water: string): Promise<number> {
   const sea = rgb(water);
   let n = 0;
   for (let i = 0; i < png.data.length; i += 4) if (sea.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 3)) n++;
+  return n / (png.data.length / 4);
+}
+
+/** Share of the map's pixels within a few levels of a highlighted country's tint over land. */
+async function tintShare(page: Page): Promise<number> {
+  const box = await page.getByTestId('map-canvas').boundingBox();
+  if (!box) throw new Error('no map');
+  const png = PNG.sync.read(await page.screenshot({ clip: box }));
+  const tint = rgb(over(COLORS.highlight, HIGHLIGHT_OPACITY, COLORS.land));
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) if (tint.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 3)) n++;
   return n / (png.data.length / 4);
 }
 
@@ -50,33 +63,48 @@ describe('the evacuation to the Dominican Republic', () => {
   it.each([
     { width: 1440, height: 900 },
     { width: 390, height: 844 },
-  ])('stops inside the country, well clear of its marker, at $width×$height', async ({ width, height }) => {
-    const page = await env.browser.newPage({ viewport: { width, height } });
-    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
-    await openStory(page, env.site.url + '/');
-    await page.evaluate((id) => window.storyMap?.goTo(id), 'evacuation');
-    await settled(page);
-    await mapReady(page);
-    const marker = await page.locator('button[data-place="dominican-republic"]').boundingBox();
-    const map = await page.getByTestId('map-canvas').boundingBox();
-    if (!marker || !map) throw new Error('no marker or map');
-    const png = PNG.sync.read(await page.screenshot());
-    const route = rgb(COLORS.route);
-    const [mx, my] = [marker.x + marker.width / 2, marker.y + marker.height / 2];
-    let drawn = 0;
-    let nearest = Infinity;
-    for (let y = Math.ceil(map.y); y < map.y + map.height; y++)
-      for (let x = Math.ceil(map.x); x < map.x + map.width; x++) {
-        const i = (y * png.width + x) * 4;
-        if (!route.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 8)) continue;
-        drawn++;
-        nearest = Math.min(nearest, Math.hypot(x - mx, y - my));
+  ])(
+    'stops inside the country, well clear of its marker, tinted for that step only, at $width×$height',
+    async ({ width, height }) => {
+      const page = await env.browser.newPage({ viewport: { width, height } });
+      await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+      await openStory(page, env.site.url + '/');
+      await page.evaluate((id) => window.storyMap?.goTo(id), 'evacuation');
+      await settled(page);
+      await mapReady(page);
+      const marker = await page.locator('button[data-place="dominican-republic"]').boundingBox();
+      const map = await page.getByTestId('map-canvas').boundingBox();
+      if (!marker || !map) throw new Error('no marker or map');
+      const png = PNG.sync.read(await page.screenshot());
+      const route = rgb(COLORS.route);
+      const [mx, my] = [marker.x + marker.width / 2, marker.y + marker.height / 2];
+      let drawn = 0;
+      let nearest = Infinity;
+      for (let y = Math.ceil(map.y); y < map.y + map.height; y++)
+        for (let x = Math.ceil(map.x); x < map.x + map.width; x++) {
+          const i = (y * png.width + x) * 4;
+          if (!route.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 8)) continue;
+          drawn++;
+          nearest = Math.min(nearest, Math.hypot(x - mx, y - my));
+        }
+      expect(drawn, 'route pixels').toBeGreaterThan(50);
+      // The marker says "somewhere in this country": the route must not seem to end on it.
+      expect(nearest).toBeGreaterThan(40);
+      // The country it goes to is tinted for this step, and for no step that names no country.
+      expect(await tintShare(page), 'tinted share of the map at evacuation').toBeGreaterThan(0.05);
+      const story = await storyOf(page);
+      const plain = story.steps.filter(
+        (s) => !s.events.some((id) => story.events.find((e) => e.id === id)?.place?.precision === 'country'),
+      );
+      expect(plain.length).toBeGreaterThan(0);
+      for (const step of plain) {
+        await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
+        await settled(page);
+        expect(await tintShare(page), `tinted share of the map at ${step.id}`).toBeLessThan(0.001);
       }
-    expect(drawn, 'route pixels').toBeGreaterThan(50);
-    // The marker says "somewhere in this country": the route must not seem to end on it.
-    expect(nearest).toBeGreaterThan(40);
-    await page.close();
-  });
+      await page.close();
+    },
+  );
 });
 
 describe('with reduced motion', () => {
@@ -97,8 +125,9 @@ describe('with reduced motion', () => {
     ] as const) {
       await page.evaluate((id) => window.storyMap?.goTo(id), from);
       await settled(page);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-      expect(await page.evaluate(() => document.querySelector('.map-still'))).toBeNull();
+      // The step jumped from is whole first: its own still is held until its tiles are in
+      // (map 'idle'), which can come frames after the camera has stopped.
+      await page.waitForSelector('.map-still', { state: 'detached' });
       // Each of the first frames after the jump, as the reader sees them: the old picture or the
       // new one, with land in it, never the sea alone while tiles are on their way.
       const going = page.evaluate((id) => window.storyMap?.goTo(id), to);

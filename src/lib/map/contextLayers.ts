@@ -24,7 +24,8 @@ export const CONTEXT_FONT = 'Story Sans Regular';
 export const tierSource = (detail: number) => (detail === 2 ? FINE_SOURCE : 'basemap');
 
 export function contextSources(): Record<string, SourceSpecification> {
-  return { [FINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
+  // Keyed by country like the basemap source (style.ts `HIGHLIGHTED`).
+  return { [FINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'iso' } };
 }
 
 function towns(id: string, source: string, color: string, halo: string): LayerSpecification {

@@ -7,7 +7,7 @@ import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-g
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import fontUrl from '@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2?url';
 import type { Story } from '../story/model.ts';
-import type { StepView } from '../story/view.ts';
+import { stepView, type StepView } from '../story/view.ts';
 import { cameraTarget, type CameraTarget, type Padding } from '../geo/camera.ts';
 import type { Rect } from '../geo/freeArea.ts';
 import { stepFrame } from '../geo/stepFrame.ts';
@@ -19,8 +19,8 @@ import { clearOf, endsInCountry, routeLine } from '../geo/routeEnds.ts';
 import { arrival } from '../geo/arrow.ts';
 import {
   mapStyle,
-  highlight,
-  HIGHLIGHT_LAYERS,
+  BASEMAP_SOURCES,
+  HIGHLIGHTED,
   themePaint,
   arrowImage,
   ROUTE_ARROW,
@@ -64,6 +64,8 @@ export class MapController {
   /** The view drawn last, and how much of its routes (`grow`). */
   private view: StepView | undefined;
   private growth = 1;
+  /** The countries whose land is highlighted now (`highlight`). */
+  private highlighted = new Set<string>();
   /** Whether the routes source holds anything: a story's many steps without a route send nothing. */
   private routesDrawn = false;
   private lastCamera = '';
@@ -91,7 +93,9 @@ export class MapController {
     this.lines = new Map(story.routes.map((r) => [r.id, routeLine(r)]));
     this.map = new MapLibreMap({
       container,
-      style: mapStyle(new URL(basemapUrl, document.baseURI).href, fontUrl, CONTEXT_FONT_FILES),
+      style: mapStyle(new URL(basemapUrl, document.baseURI).href, fontUrl, CONTEXT_FONT_FILES, [
+        ...new Set(story.steps.flatMap((_, i) => stepView(story, i).countries)),
+      ]),
       // The reader moves the map by scrolling the story; dragging or wheel-zooming it would fight that.
       interactive: false,
       attributionControl: false,
@@ -155,14 +159,21 @@ export class MapController {
     if (options.reducedMotion && this.shownStep !== undefined && this.shownStep !== view.step.id) holdStill(this.map);
     this.shownStep = view.step.id;
     this.markers?.setActive(view.activeEvents);
-    // Unvalidated: the style MapLibre validated at load has these filters, and a step changes only
-    // the list of countries in them. Validating the six took 10–13 ms of a step change's task at
-    // 4× CPU (trace of the bench's scroll).
-    for (const [layer, detail] of HIGHLIGHT_LAYERS)
-      this.map.setFilter(layer, highlight(detail, view.countries), { validate: false });
+    this.highlight(view.countries);
     // The camera first: the routes' ends are sized for where it settles (`settledZoom`).
     this.moveCamera(view, options);
     this.renderRoutes(view);
+  }
+
+  /** Marks the land of these countries (ISO numeric codes) as the step's, and only theirs. */
+  private highlight(countries: readonly string[]) {
+    const next = new Set(countries);
+    for (const iso of new Set([...this.highlighted, ...next])) {
+      if (this.highlighted.has(iso) === next.has(iso)) continue;
+      for (const source of BASEMAP_SOURCES)
+        this.map.setFeatureState({ source, id: iso }, { [HIGHLIGHTED]: next.has(iso) });
+    }
+    this.highlighted = next;
   }
 
   /** Grows the step's routes to this share of their length (0..1) as the reader scrolls. */

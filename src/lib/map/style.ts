@@ -83,23 +83,46 @@ export function highlight(detail: number, iso: readonly string[]): ExpressionSpe
   return ['all', land(tier(detail)), ['in', ['get', 'iso'], ['literal', [...iso]]]];
 }
 
-/** Ids of the layers that `highlight` filters, per tier. */
-export const HIGHLIGHT_LAYERS = TIERS.flatMap(([detail]) => [
-  [`highlight-${detail}`, detail],
-  [`outline-${detail}`, detail],
-]) as [string, number][];
+/**
+ * The feature state that marks a country's land as the step's (controller.ts `highlight`). The
+ * highlight layers hold every country the story ever highlights, and a step only switches their
+ * state: changing a layer's filter at each step made MapLibre's worker cut and lay out every tile
+ * of the basemap again; a state is a colour change on the main thread. Holding only the story's
+ * countries, not all land, keeps what each frame draws as small as a filter per step did.
+ */
+export const HIGHLIGHTED = 'highlighted';
+/** `shown` where the country is highlighted, else 0: the highlight layers hold every country's land. */
+const whereHighlighted = (shown: number): ExpressionSpecification => [
+  'case',
+  ['boolean', ['feature-state', HIGHLIGHTED], false],
+  shown,
+  0,
+];
 
-/** `contextFonts`: the regular weight for context labels (contextFonts.ts); the story's font if none. */
+/** The basemap's sources, whose land is keyed by country (`iso`) for the highlight's state. */
+export const BASEMAP_SOURCES = [...new Set(TIERS.map(([detail]) => tierSource(detail)))];
+
+/**
+ * `contextFonts`: the regular weight for context labels (contextFonts.ts); the story's font if none.
+ * `countries`: every country any step highlights (ISO numeric codes), each off until a step's
+ * state turns it on.
+ */
 export function mapStyle(
   basemapUrl: string,
   fontUrl: string,
   contextFonts: { url: string; 'unicode-range'?: string[] }[] = [{ url: fontUrl }],
+  countries: readonly string[] = [],
 ): StyleSpecification {
   const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
   return {
     version: 8,
     'font-faces': { [FONT]: [{ url: fontUrl }], [CONTEXT_FONT]: contextFonts },
-    sources: { basemap: { type: 'geojson', data: basemapUrl }, places: empty, routes: empty, ...contextSources() },
+    sources: {
+      basemap: { type: 'geojson', data: basemapUrl, promoteId: 'iso' },
+      places: empty,
+      routes: empty,
+      ...contextSources(),
+    },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
       ...TIERS.map(([detail, minzoom, maxzoom]) => ({
@@ -128,8 +151,8 @@ export function mapStyle(
           source: tierSource(detail),
           minzoom,
           maxzoom,
-          filter: highlight(detail, []),
-          paint: { 'fill-color': COLORS.highlight, 'fill-opacity': HIGHLIGHT_OPACITY },
+          filter: highlight(detail, countries),
+          paint: { 'fill-color': COLORS.highlight, 'fill-opacity': whereHighlighted(HIGHLIGHT_OPACITY) },
         },
         {
           id: `outline-${detail}`,
@@ -137,8 +160,9 @@ export function mapStyle(
           source: tierSource(detail),
           minzoom,
           maxzoom,
-          filter: highlight(detail, []),
+          filter: highlight(detail, countries),
           paint: {
+            'line-opacity': whereHighlighted(1),
             'line-color': COLORS.highlight,
             'line-width': MARKS.outlineWidth,
             'line-dasharray': MARKS.outlineDash,
