@@ -141,15 +141,18 @@ describe('with reduced motion', () => {
   });
 });
 
-/** Share of the pixels in `box` that are clearly another colour in `b` than in `a` (same-sized pictures). */
-function unlike(a: PNG, b: PNG, box: { x: number; y: number; width: number; height: number }): number {
+/**
+ * Share of the pixels in `box` that are clearly another colour in `b` than in `a` (same-sized
+ * pictures): their channels differ by more than `by` in all (land and sea differ by about 30).
+ */
+function unlike(a: PNG, b: PNG, box: { x: number; y: number; width: number; height: number }, by = 48): number {
   let n = 0;
   let all = 0;
   for (let y = Math.ceil(box.y); y < box.y + box.height; y++)
     for (let x = Math.ceil(box.x); x < box.x + box.width; x++, all++) {
       const i = (y * a.width + x) * 4;
       const d = [0, 1, 2].reduce((sum, k) => sum + Math.abs((a.data[i + k] ?? 0) - (b.data[i + k] ?? 0)), 0);
-      if (d > 48) n++;
+      if (d > by) n++;
     }
   return n / all;
 }
@@ -166,6 +169,36 @@ async function holdFineTier(page: Page): Promise<() => void> {
 }
 
 describe('while the next step’s map loads, with reduced motion', () => {
+  it('holds the old step’s picture itself over the map, until the new one is whole', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    const watched = watch(page, env.site.url);
+    const arrive = await holdFineTier(page);
+    await openStory(page, env.site.url + '/');
+    // Only the map's own picture is compared: what stands over it is the new step's at once.
+    await page.addStyleTag({
+      content: '.timeline-slot, .legend, .locator, .maplibregl-marker { visibility: hidden !important; }',
+    });
+    // At the first step, where the map stands as it will for the next (sticky, at the top).
+    await page.evaluate(() => window.storyMap?.goTo('intro'));
+    await page.waitForSelector('.map-still', { state: 'detached' });
+    const box = await page.getByTestId('map-canvas').boundingBox();
+    if (!box) throw new Error('no map');
+    const shot = async () => PNG.sync.read(await page.screenshot());
+    const before = await shot();
+    await page.evaluate(() => void window.storyMap?.goTo('gangs'));
+    await page.waitForSelector('.map-still', { state: 'attached' });
+    const held = await shot();
+    expect(await page.evaluate(() => !!document.querySelector('.map-still')), 'still held after the shot').toBe(true);
+    arrive();
+    await page.waitForSelector('.map-still', { state: 'detached' });
+    const after = await shot();
+    expect(unlike(before, held, box, 12), 'the held picture against the old step’s').toBeLessThan(0.01);
+    // Not vacuous: the new step's picture is another.
+    expect(unlike(before, after, box, 12), 'the new step’s picture against the old').toBeGreaterThan(0.2);
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  });
+
   it.each([
     { width: 1920, height: 1080 },
     { width: 390, height: 844 },

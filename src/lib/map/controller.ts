@@ -28,7 +28,7 @@ import {
   DARK_COLORS,
 } from './style.ts';
 import { addMarkers, type MarkerSet } from './markers.ts';
-import { holdStill } from './still.ts';
+import { holdStill, LastPicture } from './still.ts';
 import { CONTEXT_FONT_FILES } from './contextFonts.ts';
 import type { LngLat } from '../story/model.ts';
 
@@ -64,6 +64,8 @@ export class MapController {
   /** The view drawn last, and how much of its routes (`grow`). */
   private view: StepView | undefined;
   private growth = 1;
+  /** For a reader who prefers reduced motion: the picture a step change holds over the map. */
+  private lastPicture: LastPicture | undefined;
   /** The countries whose land is highlighted now (`highlight`). */
   private highlighted = new Set<string>();
   /** Whether the routes source holds anything: a story's many steps without a route send nothing. */
@@ -156,7 +158,13 @@ export class MapController {
     this.overlayTop = options.overlayTop;
     // Without motion the reader sees the old step, then the new one whole: never the frames
     // between, where the camera has jumped but tiles, routes and highlight are still on their way.
-    if (options.reducedMotion && this.shownStep !== undefined && this.shownStep !== view.step.id) holdStill(this.map);
+    if (options.reducedMotion) this.lastPicture ??= new LastPicture(this.map);
+    else {
+      this.lastPicture?.stop();
+      this.lastPicture = undefined;
+    }
+    if (this.lastPicture && this.shownStep !== undefined && this.shownStep !== view.step.id)
+      holdStill(this.map, this.lastPicture.take());
     this.shownStep = view.step.id;
     this.markers?.setActive(view.activeEvents);
     this.highlight(view.countries);

@@ -9,18 +9,58 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 /** Longest a still is held, should the map never settle (a basemap tier that fails to load). */
 const LONGEST_MS = 1500;
 
-/** Covers the map with a copy of what it shows now, until it next goes idle. */
-export function holdStill(map: MapLibreMap): void {
+/** A copy of the map's canvas as it is drawn now (only valid in the task that drew it). */
+function copyCanvas(gl: HTMLCanvasElement, into = document.createElement('canvas')): HTMLCanvasElement {
+  if (into.width !== gl.width || into.height !== gl.height) [into.width, into.height] = [gl.width, gl.height];
+  into.getContext('2d')?.drawImage(gl, 0, 0);
+  return into;
+}
+
+/**
+ * Keeps a copy of the map's last whole picture, taken as the map goes idle (inside the frame that
+ * drew it, while its drawing buffer still holds it). A step change then covers the map with that
+ * copy, instead of drawing the old picture once more only to copy it: with software WebGL that
+ * extra frame was 50–150 ms of every reduced-motion step change at 4× CPU. A frame drawn since
+ * (a route growing, a resize) makes the copy stale, and the old way is taken.
+ */
+export class LastPicture {
+  private copy: HTMLCanvasElement | undefined;
+  private fresh = false;
+  private readonly stale = () => (this.fresh = false);
+  private readonly keep = () => {
+    this.copy = copyCanvas(this.map.getCanvas(), this.copy);
+    this.fresh = true;
+  };
+
+  constructor(private readonly map: MapLibreMap) {
+    // 'render' comes before 'idle' in the frame that ends a change: the copy is of that frame.
+    map.on('render', this.stale);
+    map.on('idle', this.keep);
+  }
+
+  /** The picture on screen now, as a canvas of its own (taken from the keeper: it starts anew). */
+  take(): HTMLCanvasElement {
+    const picture = this.fresh && this.copy ? this.copy : undefined;
+    this.copy = undefined;
+    this.fresh = false;
+    if (picture) return picture;
+    // Drawn now, so the picture can be copied before the browser clears the drawing buffer.
+    this.map.redraw();
+    return copyCanvas(this.map.getCanvas());
+  }
+
+  stop() {
+    this.map.off('render', this.stale);
+    this.map.off('idle', this.keep);
+  }
+}
+
+/** Covers the map with `picture` (what it shows now, `LastPicture.take`), until it next goes idle. */
+export function holdStill(map: MapLibreMap, picture: HTMLCanvasElement): void {
   const container = map.getContainer();
   container.querySelector(':scope > .map-still')?.remove();
-  const gl = map.getCanvas();
-  // Drawn now, so the picture can be copied before the browser clears the drawing buffer.
-  map.redraw();
-  const copy = document.createElement('canvas');
-  copy.width = gl.width;
-  copy.height = gl.height;
+  const copy = picture;
   copy.style.cssText = 'width: 100%; height: 100%; display: block';
-  copy.getContext('2d')?.drawImage(gl, 0, 0);
   // The markers are HTML over the canvas: copied as they look (a span, with none of the button's
   // hooks, so nothing can focus, click or find the copy as a marker).
   const markers = [...container.querySelectorAll<HTMLElement>('.maplibregl-marker')].map((m) => {
