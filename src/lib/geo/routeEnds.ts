@@ -98,9 +98,8 @@ export function routeLine(route: Route): LngLat[] {
   return endsInCountry(route) ? partialLine(line, route.reach ?? FALLBACK) : line;
 }
 
-/** The share of the route's line drawn (`Route.reach`), measured against the story's basemap. */
+/** For a route into a country: the share of its line drawn (`Route.reach`), against the story's basemap. */
 export function routeReach(route: Route, basemap: FeatureCollection): number {
-  if (!endsInCountry(route)) return 1;
   const shapes = route.to.iso ? countryShapes(basemap, route.to.iso) : [];
   return reachInto(greatCircleLine(route.from.coordinates, route.to.coordinates), shapes);
 }

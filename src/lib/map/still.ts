@@ -55,11 +55,10 @@ export class LastPicture {
   }
 }
 
-/** Covers the map with `picture` (what it shows now, `LastPicture.take`), until it next goes idle. */
-export function holdStill(map: MapLibreMap, picture: HTMLCanvasElement): void {
+/** Covers the map with `copy` (what it shows now, `LastPicture.take`), until it next goes idle. */
+export function holdStill(map: MapLibreMap, copy: HTMLCanvasElement): void {
   const container = map.getContainer();
   container.querySelector(':scope > .map-still')?.remove();
-  const copy = picture;
   copy.style.cssText = 'width: 100%; height: 100%; display: block';
   // The markers are HTML over the canvas: copied as they look (a span, with none of the button's
   // hooks, so nothing can focus, click or find the copy as a marker).

@@ -91,7 +91,7 @@ export function highlight(detail: number, iso: readonly string[]): ExpressionSpe
  * countries, not all land, keeps what each frame draws as small as a filter per step did.
  */
 export const HIGHLIGHTED = 'highlighted';
-/** `shown` where the country is highlighted, else 0: the highlight layers hold every country's land. */
+/** `shown` where the step highlights the country, else 0 (its land is in the layer all the same). */
 const whereHighlighted = (shown: number): ExpressionSpecification => [
   'case',
   ['boolean', ['feature-state', HIGHLIGHTED], false],
