@@ -78,9 +78,14 @@ export function slugOf(file: string): string {
   return basename(file, extname(file));
 }
 
-/** The countries of the basemap, by ISO 3166-1 numeric code: a country place must be one of them. */
+let atlasCountries: ReturnType<typeof countryInfo> | undefined;
+/**
+ * The countries of the basemap, by ISO 3166-1 numeric code: a country place must be one of them.
+ * Measured once per process (each country's pole of inaccessibility is dear) and only ever read.
+ */
 export function basemapCountries() {
-  return countryInfo(loadAtlas().fine);
+  atlasCountries ??= countryInfo(loadAtlas().fine);
+  return atlasCountries;
 }
 
 /**
@@ -112,7 +117,7 @@ export function checkStory(
 /** Reads, validates and compiles one story file; throws a StoryBuildError listing every problem. */
 export function buildStory(file: string, root = process.cwd()): BuiltStory {
   const { world, coarse, fine } = loadAtlas();
-  const countries = countryInfo(fine);
+  const countries = basemapCountries();
   const result = checkStory(file, root, new Set(countries.keys()));
   if (!result.ok) throw new StoryBuildError(`Invalid story:\n${formatErrors(result.errors)}`);
   const slug = slugOf(file);

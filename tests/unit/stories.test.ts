@@ -71,6 +71,19 @@ describe('the MSS Haiti story', () => {
   });
 });
 
+describe('stories built one after another, as a site or a dev server builds them', () => {
+  it('each get the same basemap as when built first: one story leaves nothing in another', () => {
+    // Natural Earth's simplified tiers are made once per process and shared; a story that changed
+    // them would change the next story's map. The Pacific story reaches across 180° and has many
+    // close-ups, so its clipping touches most shapes in every tier.
+    const pacific = join(root, 'tests/fixtures/site/pacific-relief.yaml');
+    const first = buildStory(pacific, root).basemapFiles;
+    buildStory(join(root, 'tests/fixtures/site/tonga-eruption-2022.yaml'), root);
+    expect(buildStory(pacific, root).basemapFiles).toEqual(first);
+    expect(buildStory(storyFile, root).basemap).toBe(basemap);
+  });
+});
+
 describe('buildStory on a broken story', () => {
   const dirs: string[] = [];
   const tempDir = () => {

@@ -32,6 +32,33 @@ function simplified(topology: CountriesTopology, keep: number): CountriesTopolog
 
 type Country = Feature<Polygon | MultiPolygon, { name: string }>;
 
+interface Tier {
+  shapes: Country[];
+  borders: Shape;
+}
+const tiers = new WeakMap<CountriesTopology, Map<number, Tier>>();
+
+/**
+ * A tier's countries and borders, simplified. They are the same for every story, and simplifying
+ * Natural Earth is most of a story's build (about 2 of its 3 s here), so each is made once per
+ * process: `npm run build` makes them once for all its stories, and `npm run dev` once, not at
+ * every save of a story. Only ever read: each story clips its own copies (`clipped`).
+ */
+function tier(topology: CountriesTopology, keep: number): Tier {
+  let byKeep = tiers.get(topology);
+  if (!byKeep) tiers.set(topology, (byKeep = new Map()));
+  let made = byKeep.get(keep);
+  if (!made) {
+    const simple = simplified(topology, keep);
+    made = {
+      shapes: countries(simple),
+      borders: unwrapShape(mesh(simple, simple.objects.countries, (a, b) => a !== b)),
+    };
+    byKeep.set(keep, made);
+  }
+  return made;
+}
+
 /** The countries with a shape, each made continuous across the antimeridian (wrap.ts). */
 function countries(topology: CountriesTopology): Country[] {
   const fc = feature(topology, topology.objects.countries) as FeatureCollection<
@@ -69,15 +96,14 @@ export interface BasemapInput {
 export function buildBasemap(input: BasemapInput): FeatureCollection {
   const out: Feature[] = [];
   const add = (f: Feature | null) => f && out.push(f);
-  const layers: [CountriesTopology, BBox[], number][] = [
-    [simplified(input.world, 0.3), [WORLD], 0],
-    [simplified(input.coarse, 0.2), input.region, 1],
-    [simplified(input.fine, 0.35), input.details, 2],
+  const layers: [CountriesTopology, number, BBox[], number][] = [
+    [input.world, 0.3, [WORLD], 0],
+    [input.coarse, 0.2, input.region, 1],
+    [input.fine, 0.35, input.details, 2],
   ];
-  for (const [topology, boxes, detail] of layers) {
+  for (const [topology, keep, boxes, detail] of layers) {
     if (boxes.length === 0) continue;
-    const shapes = countries(topology);
-    const borders = unwrapShape(mesh(topology, topology.objects.countries, (a, b) => a !== b));
+    const { shapes, borders } = tier(topology, keep);
     for (const box of boxes) {
       for (const f of shapes)
         add(clipped(f.geometry, box, { kind: 'land', iso: String(f.id), name: f.properties.name, detail }));
