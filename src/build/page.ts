@@ -10,6 +10,7 @@ import { PAGE_IDS } from '../lib/page-ids.ts';
 import { messages } from '../lib/i18n/messages.ts';
 import type { Story } from '../lib/story/model.ts';
 import { rebasePictures } from '../lib/story/picture.ts';
+import { locatorLandFile } from './locator-land.ts';
 
 export type PageKind = 'home' | 'story' | 'embed';
 
@@ -72,6 +73,7 @@ export function pageData(built: BuiltStory, kind: PageKind): PageData {
     // Image addresses as the page sees them; the build names them from the site's root.
     story: rebasePictures(built.story, root),
     basemap: root + built.basemapFile,
+    land: root + locatorLandFile().file,
     maps: `${own}maps/`,
     embed: kind === 'embed',
   };

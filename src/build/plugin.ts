@@ -25,6 +25,7 @@ import { inlineCss } from './inline-css.ts';
 import { formatErrors } from '../lib/story/parse.ts';
 import { CSP, escapeHtml, pageData, pageHead, withLanguage, type PageKind } from './page.ts';
 import { storyFiles } from './files.ts';
+import { locatorLandFile } from './locator-land.ts';
 import { PALETTE_CSS, RESOLVED_PALETTE_CSS, paletteCss } from './palette-css.ts';
 import { LIST_FOLDER, loadSettings, type SiteSettings } from './site.ts';
 import { STORY_UPDATED } from '../lib/page-ids.ts';
@@ -192,6 +193,8 @@ function pagesPlugin(options: StoryPagesOptions): Plugin {
       throw new StoryBuildError(`home story "${settings.home}" is not in ${options.dir}`);
     files = new Map([...built.values()].flatMap((b) => [...storyFiles(b, site)]));
     files.set('embed.js', readFileSync(HOST_SCRIPT, 'utf8'));
+    const land = locatorLandFile();
+    files.set(land.file, land.text);
     images = new Map([...built.values()].flatMap((b) => [...b.images]));
   };
   /** Every image decodes, or a StoryBuildError names each one that does not, at its story's line. */

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { geoContains, geoOrthographic, geoPath } from 'd3-geo';
+import { geoContains, geoDistance, geoOrthographic, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Feature, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { boxCenter, boxPolygon, drawLocator, showLocator } from '../../src/lib/geo/locator.ts';
+import { landPatches, locatorLand } from '../../src/lib/geo/locatorLand.ts';
 import type { BBox } from '../../src/lib/story/model.ts';
 
 /** A made-up continent: a square 40° across on the equator. */
-const land: Feature<Polygon> = {
+const square: Feature<Polygon> = {
   type: 'Feature',
   properties: {},
   geometry: {
@@ -24,6 +25,13 @@ const land: Feature<Polygon> = {
     ],
   },
 };
+
+const land = landPatches(square);
+
+const worldTopology = () =>
+  JSON.parse(
+    readFileSync(new URL('../../node_modules/world-atlas/land-110m.json', import.meta.url), 'utf8'),
+  ) as Topology<{ land: GeometryCollection }>;
 
 describe('showLocator', () => {
   it.each([
@@ -83,20 +91,18 @@ describe('drawLocator', () => {
   });
 
   it('draws each land of its own, not from what another land drew facing the same way', () => {
-    const moved: Feature<Polygon> = {
-      ...land,
-      geometry: { type: 'Polygon', coordinates: [land.geometry.coordinates[0]!.map(([x, y]) => [x! + 5, y!])] },
-    };
+    const moved = landPatches({
+      ...square,
+      geometry: { type: 'Polygon', coordinates: [square.geometry.coordinates[0]!.map(([x, y]) => [x! + 5, y!])] },
+    });
     expect(drawLocator([-10, -10, 10, 10], moved, 100).land).not.toBe(drawLocator([-10, -10, 10, 10], land, 100).land);
   });
 
   it('leaves out only land that cannot show: the world from every side is drawn as in full', () => {
     // The inset leaves the far side's polygons out before projecting them; the globe must look the
     // same as one given the whole world, wherever it faces (the poles included).
-    const topology = JSON.parse(
-      readFileSync(new URL('../../node_modules/world-atlas/land-110m.json', import.meta.url), 'utf8'),
-    ) as Topology<{ land: GeometryCollection }>;
-    const world = feature(topology, topology.objects.land);
+    const patches = locatorLand(worldTopology());
+    const world: MultiPolygon = { type: 'MultiPolygon', coordinates: patches.map((p) => p.rings) };
     let compared = 0;
     for (let lng = -180; lng < 180; lng += 30)
       for (let lat = -85; lat <= 85; lat += 20) {
@@ -108,9 +114,55 @@ describe('drawLocator', () => {
           .clipAngle(90)
           .precision(0.5);
         const whole = geoPath(globe).digits(1)(world) ?? '';
-        expect(drawLocator([lng - 1, lat - 1, lng + 1, lat + 1], world, 100).land, `facing ${lng}, ${lat}`).toBe(whole);
+        expect(drawLocator([lng - 1, lat - 1, lng + 1, lat + 1], patches, 100).land, `facing ${lng}, ${lat}`).toBe(
+          whole,
+        );
         compared += whole.length > 0 ? 1 : 0;
       }
     expect(compared).toBeGreaterThan(100);
+  });
+});
+
+describe('locatorLand (the build)', () => {
+  const topology = worldTopology();
+  const patches = locatorLand(worldTopology());
+  const whole = feature(topology, topology.objects.land);
+  const points = (rings: number[][][][]) => rings.flat(2).length;
+
+  it("gives each polygon a cap that holds every one of its points, so the far side's test is safe", () => {
+    for (const p of patches)
+      for (const point of p.rings.flat())
+        expect(geoDistance(p.center, point as [number, number])).toBeLessThanOrEqual(p.radius);
+  });
+
+  it('keeps every polygon of the land, with most of its points', () => {
+    const before = whole.features.flatMap((f) =>
+      f.geometry.type === 'Polygon'
+        ? [f.geometry.coordinates]
+        : f.geometry.type === 'MultiPolygon'
+          ? f.geometry.coordinates
+          : [],
+    );
+    expect(patches.length).toBe(before.length);
+    const kept = points(patches.map((p) => p.rings)) / points(before);
+    expect(kept).toBeGreaterThan(0.6);
+    expect(kept).toBeLessThan(0.9);
+  });
+
+  it('draws the globe as the whole land did, to within a pixel of the inset', () => {
+    // At the inset's largest size on a screen of 3 device pixels per px (112 × 3 = 336 pixels).
+    const globe = geoOrthographic().rotate([72, -19]).scale(167).translate([168, 168]).clipAngle(90);
+    const prepared: MultiPolygon = { type: 'MultiPolygon', coordinates: patches.map((p) => p.rings) };
+    const [[a0, b0], [a1, b1]] = geoPath(globe).bounds(whole);
+    const [[c0, d0], [c1, d1]] = geoPath(globe).bounds(prepared);
+    // The land covers the same pixels, to within one in a hundred.
+    expect(geoPath(globe).area(prepared) / geoPath(globe).area(whole)).toBeCloseTo(1, 2);
+    for (const [x, y] of [
+      [a0, c0],
+      [b0, d0],
+      [a1, c1],
+      [b1, d1],
+    ])
+      expect(Math.abs(x! - y!)).toBeLessThan(1);
   });
 });

@@ -3,11 +3,10 @@
  * on it as a box, or as a ring where the box would be too small to see. Pure (d3-geo only), so
  * Locator.svelte only draws what this returns.
  */
-import { geoCentroid, geoDistance, geoGraticule10, geoOrthographic, geoPath, type GeoPermissibleObjects } from 'd3-geo';
-import type { Feature, Geometry, Polygon, Position } from 'geojson';
+import { geoDistance, geoGraticule10, geoOrthographic, geoPath } from 'd3-geo';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BBox } from '../story/model.ts';
 import { wrapLng } from './bbox.ts';
-import { polygons } from './polygons.ts';
 
 /** From this zoom on the map is regional or closer, and the reader may not know where it is. */
 export const LOCATOR_ZOOM = 4;
@@ -33,52 +32,30 @@ export function boxPolygon([w, s, e, n]: BBox, steps = 8): Feature<Polygon> {
   return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } };
 }
 
-/** A polygon of land and the smallest cap around its centroid that holds it (radians). */
-interface Patch {
-  polygon: Polygon;
+/**
+ * A polygon of land and a cap around it (centre, radius in radians) that holds it: the build
+ * measures them (locatorLand.ts), so the page can tell the far side's land without measuring.
+ */
+export interface LandPatch {
   center: [number, number];
   radius: number;
+  rings: Position[][];
 }
 
-const patches = new WeakMap<object, Patch[]>();
 const graticule = geoGraticule10();
-
-/** The land's polygons, each with its cap; worked out once per land, on its first drawing. */
-function landPatches(land: GeoPermissibleObjects): Patch[] {
-  const known = patches.get(land);
-  if (known) return known;
-  const o = land as { type: string; features?: Feature[]; geometry?: Geometry };
-  const shapes =
-    o.type === 'FeatureCollection'
-      ? (o.features ?? []).map((f) => f.geometry)
-      : [o.type === 'Feature' ? o.geometry : (land as Geometry)];
-  const made = shapes
-    .flatMap((g) => (g ? polygons(g) : []))
-    .map((coordinates): Patch => {
-      const polygon: Polygon = { type: 'Polygon', coordinates };
-      const center = geoCentroid(polygon);
-      let radius = 0;
-      for (const ring of coordinates)
-        for (const p of ring) radius = Math.max(radius, geoDistance(center, p as [number, number]));
-      return { polygon, center, radius };
-    });
-  patches.set(land, made);
-  return made;
-}
 
 /**
  * The land that can show on a globe facing `center`: a polygon whose cap lies wholly on the far
  * side is left out before it is projected, which is about half the world's points. A cap wider
  * than a hemisphere (a polygon around a pole, say) can't be judged that way and is always kept.
  */
-function nearSide(land: GeoPermissibleObjects, center: Position): Polygon[] {
+function nearSide(land: readonly LandPatch[], center: Position): MultiPolygon {
   const margin = Math.PI / 180;
-  return landPatches(land)
-    .filter(
-      (p) =>
-        p.radius >= Math.PI / 2 || geoDistance(center as [number, number], p.center) - p.radius < Math.PI / 2 + margin,
-    )
-    .map((p) => p.polygon);
+  const near = land.filter(
+    (p) =>
+      p.radius >= Math.PI / 2 || geoDistance(center as [number, number], p.center) - p.radius < Math.PI / 2 + margin,
+  );
+  return { type: 'MultiPolygon', coordinates: near.map((p) => p.rings) };
 }
 
 export interface LocatorDrawing {
@@ -101,7 +78,7 @@ const GLOBES_KEPT = 12;
  * same place, as a story's close-ups do, then share one drawing of its land, the inset's costly
  * part, and only the frame is drawn again.
  */
-export function drawLocator(bounds: BBox, land: GeoPermissibleObjects, size: number): LocatorDrawing {
+export function drawLocator(bounds: BBox, land: readonly LandPatch[], size: number): LocatorDrawing {
   const [lng, lat] = boxCenter(bounds);
   const facing: [number, number] = [Math.round(lng), Math.round(Math.max(-60, Math.min(60, lat)))];
   const r = size / 2 - 1;
@@ -119,9 +96,7 @@ export function drawLocator(bounds: BBox, land: GeoPermissibleObjects, size: num
   const globe = known.get(key) ?? {
     sphere: path({ type: 'Sphere' }) ?? '',
     graticule: path(graticule) ?? '',
-    land: nearSide(land, facing)
-      .map((polygon) => path(polygon) ?? '')
-      .join(''),
+    land: path(nearSide(land, facing)) ?? '',
   };
   known.delete(key);
   known.set(key, globe);

@@ -6,6 +6,8 @@ export interface PageData {
   story: Story;
   /** Address of the basemap GeoJSON, relative to the page. */
   basemap: string;
+  /** Address of the locator inset's land (the same file for every story), relative to the page. */
+  land: string;
   /** Folder of the story's static step maps (`<step-id>.svg`), relative to the page, with a trailing slash. */
   maps: string;
   /** This is the story's embed page (no site chrome; lays itself out for its frame). */
