@@ -26,13 +26,16 @@ export const LOCALES: Record<Lang, string> = { en: 'en-GB', fr: 'fr', ht: 'fr-HT
 /** A no-break space: French sets one before `:`, `;`, `?` and `!`, so they never start a line. */
 const NB = '\u00a0';
 
+// Each language's formatter and plural rules are made on first use: making one loads the engine's
+// locale data (about 15 ms each at 4× CPU), and a page speaks one language of the three.
 const number = (lang: Lang) => {
-  const format = new Intl.NumberFormat(LOCALES[lang]);
-  return (n: number) => format.format(n);
+  let format: Intl.NumberFormat | undefined;
+  return (n: number) => (format ??= new Intl.NumberFormat(LOCALES[lang])).format(n);
 };
 const plural = (lang: Lang) => {
-  const rules = new Intl.PluralRules(LOCALES[lang]);
-  return <T>(n: number, forms: { one: T; other: T }) => (rules.select(n) === 'one' ? forms.one : forms.other);
+  let rules: Intl.PluralRules | undefined;
+  return <T>(n: number, forms: { one: T; other: T }) =>
+    (rules ??= new Intl.PluralRules(LOCALES[lang])).select(n) === 'one' ? forms.one : forms.other;
 };
 
 const enN = number('en');
