@@ -14,7 +14,7 @@ let made: { file: string; text: string } | undefined;
 export function locatorLandFile(): { file: string; text: string } {
   if (!made) {
     const topology = require('world-atlas/land-110m.json') as Topology<{ land: GeometryCollection }>;
-    const text = JSON.stringify(locatorLand(structuredClone(topology)));
+    const text = JSON.stringify(locatorLand(topology));
     made = { file: `assets/locator-land-${createHash('sha256').update(text).digest('hex').slice(0, 10)}.json`, text };
   }
   return made;
