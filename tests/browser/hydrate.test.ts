@@ -28,6 +28,8 @@ interface Before {
   still?: string;
   /** Whether the static map had loaded when MapLibre put its canvas in. */
   stillShownAtCanvas?: boolean;
+  /** Whether the canvas was hidden then: its loading frames are for nobody's eyes. */
+  canvasHidden?: boolean;
   canvases: number;
 }
 
@@ -67,6 +69,7 @@ async function open(
       before.canvases++;
       const still = document.querySelector<HTMLImageElement>('[data-testid="map-still"]');
       before.stillShownAtCanvas = !!still?.complete && still.naturalWidth > 0;
+      before.canvasHidden = getComputedStyle(canvas).visibility === 'hidden';
     }).observe(document, { childList: true, subtree: true });
   });
   const scripts: string[] = [];
@@ -110,14 +113,25 @@ describe.each([
     const before = await page.evaluate(() => ({ ...window.__before, text: undefined }));
     expect(before.still, 'the static map in the page the build wrote').toMatch(new RegExp(`(^|/)${first}\\.svg$`));
     expect(before.stillShownAtCanvas, 'the static map had loaded before the live map came').toBe(true);
+    // Hidden while it loads, so a browser compositing in software never copies those frames.
+    expect(before.canvasHidden, 'the live map hidden while it loads').toBe(true);
     // Ready: the live map has drawn, and the static map is gone.
     expect(await page.locator('[data-testid="map-still"]').count()).toBe(0);
     expect(await page.locator('[data-testid="map-canvas"] canvas').count()).toBe(1);
     // At the screen's resolution: its loading frames were drawn at less (controller.ts), unseen.
     const canvas = await page.evaluate(() => {
       const c = document.querySelector<HTMLCanvasElement>('[data-testid="map-canvas"] canvas');
-      return c && { width: c.width, height: c.height, css: [c.clientWidth, c.clientHeight], ratio: devicePixelRatio };
+      return (
+        c && {
+          width: c.width,
+          height: c.height,
+          css: [c.clientWidth, c.clientHeight],
+          ratio: devicePixelRatio,
+          visibility: getComputedStyle(c).visibility,
+        }
+      );
     });
+    expect(canvas?.visibility, 'the live map shown once ready').toBe('visible');
     expect(canvas?.ratio).toBe(2);
     expect([canvas?.width, canvas?.height]).toEqual(canvas?.css.map((px) => px * 2));
     // The only static map fetched is the one the stage showed: the steps' own (for print and for

@@ -44,8 +44,8 @@ export interface RenderOptions {
 
 /**
  * The resolution of the frames drawn while the map loads (7 to 9 of them: the style, then each
- * source and tile as it arrives). Nobody sees them: the step's static map covers the canvas until
- * the map is ready (MapView). Drawn at a quarter of a pixel per CSS pixel, each costs far less
+ * source and tile as it arrives). Nobody sees them: the canvas is hidden, under the step's static
+ * map, until the map is ready (MapView). Drawn at a quarter of a pixel per CSS pixel, each costs far less
  * where the GPU is weak or absent (the bench's software WebGL: a frame of a 390×844 phone at 2×
  * took 100–200 ms at 4× CPU; the map was ready 1.4–1.7 s after the first move, now 1.2–1.35 s).
  * The first frame anyone sees is drawn at full resolution (hydrate.test checks the canvas).
