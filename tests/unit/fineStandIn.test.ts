@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mapStyle } from '../../src/lib/map/style.ts';
-import { MEDIUM_LAYERS } from '../../src/lib/map/contextLayers.ts';
+import { FINE_SOURCE, MEDIUM_LAYERS } from '../../src/lib/map/contextLayers.ts';
 import { DETAIL_ZOOM, REGION_ZOOM } from '../../src/lib/geo/tiers.ts';
 
 describe('the medium tier standing in for the fine one', () => {
@@ -23,5 +23,18 @@ describe('the medium tier standing in for the fine one', () => {
       expect(layer?.minzoom, id).toBe(REGION_ZOOM);
       expect(layer?.maxzoom ?? 24, id).toBeGreaterThan(DETAIL_ZOOM);
     }
+  });
+
+  it('keeps them to their own zooms from the start on a map that opens close, with the fine tier in its style', () => {
+    const fine = 'https://example.test/basemap.fine.json';
+    const style = mapStyle('https://example.test/basemap.json', 'font.woff2', { fineUrl: fine });
+    for (const id of MEDIUM_LAYERS) {
+      const layer = style.layers.find((l) => l.id === id);
+      expect([layer?.minzoom, layer?.maxzoom], id).toEqual([REGION_ZOOM, DETAIL_ZOOM]);
+    }
+    expect(style.sources[FINE_SOURCE]).toMatchObject({ type: 'geojson', data: fine });
+    // Without it the fine source starts empty, to be filled once a step comes close.
+    const later = mapStyle('https://example.test/basemap.json', 'font.woff2').sources[FINE_SOURCE];
+    expect(later).toMatchObject({ data: { type: 'FeatureCollection', features: [] } });
   });
 });

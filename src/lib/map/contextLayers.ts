@@ -23,9 +23,11 @@ export const CONTEXT_FONT = 'Story Sans Regular';
 /** Which source holds a basemap tier: the fine one is loaded apart. */
 export const tierSource = (detail: number) => (detail === 2 ? FINE_SOURCE : 'basemap');
 
-export function contextSources(): Record<string, SourceSpecification> {
+/** The fine source: empty, or filled from `fineUrl` when the map opens on a close-up. */
+export function contextSources(fineUrl?: string): Record<string, SourceSpecification> {
   // Keyed by country like the basemap source (style.ts `HIGHLIGHTED`).
-  return { [FINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'iso' } };
+  const data = fineUrl ?? { type: 'FeatureCollection' as const, features: [] };
+  return { [FINE_SOURCE]: { type: 'geojson', data, promoteId: 'iso' } };
 }
 
 function towns(id: string, source: string, color: string, halo: string): LayerSpecification {
@@ -94,9 +96,11 @@ export const needsFine = (zoom: number) => zoom + 0.5 >= DETAIL_ZOOM;
 
 /**
  * Fills the fine source from `url` the first time it is needed: when asked (a step's target zoom
- * needs it, so it loads during the flight) or when the map itself comes that close. Once.
+ * needs it, so it loads during the flight) or when the map itself comes that close. Once; never
+ * if the style already had it (`loaded`: the map opened on a close-up, style.ts `fineUrl`).
  */
-export function loadFineTier(map: MapLibreMap, url: string): { need: () => void } {
+export function loadFineTier(map: MapLibreMap, url: string, loaded = false): { need: () => void } {
+  if (loaded) return { need: () => undefined };
   let done = false;
   const need = () => {
     if (done) return;

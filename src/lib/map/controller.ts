@@ -31,6 +31,7 @@ import { addMarkers, type MarkerSet } from './markers.ts';
 import { holdStill, LastPicture } from './still.ts';
 import { CONTEXT_FONT_FILES } from './contextFonts.ts';
 import type { LngLat } from '../story/model.ts';
+import type { FeatureCollection, Point } from 'geojson';
 
 setWorkerUrl(workerUrl);
 
@@ -51,6 +52,22 @@ export interface RenderOptions {
  * The first frame anyone sees is drawn at full resolution (hydrate.test checks the canvas).
  */
 const LOADING_PIXEL_RATIO = 0.25;
+
+/** The story's places as the map's `places` source: the context labels keep clear of their names. */
+function placesData(story: Story): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: story.places.map((p) => ({
+      type: 'Feature',
+      properties: {
+        name: p.name,
+        precision: p.precision,
+        markers: story.events.filter((e) => e.place?.id === p.id).length,
+      },
+      geometry: { type: 'Point', coordinates: p.coordinates },
+    })),
+  };
+}
 
 export class MapController {
   readonly map: MapLibreMap;
@@ -86,18 +103,23 @@ export class MapController {
   private handheld = false;
   private removed = false;
 
+  /** `fineUrl`: the basemap's fine tier, when the map opens on a close-up (style.ts `StyleData`). */
   constructor(
     container: HTMLElement,
     private story: Story,
     basemapUrl: string,
     onOpen: (ids: string[], button: HTMLElement) => void,
+    fineUrl?: string,
   ) {
     this.lines = new Map(story.routes.map((r) => [r.id, routeLine(r)]));
     this.map = new MapLibreMap({
       container,
-      style: mapStyle(new URL(basemapUrl, document.baseURI).href, fontUrl, CONTEXT_FONT_FILES, [
-        ...new Set(story.steps.flatMap((_, i) => stepView(story, i).countries)),
-      ]),
+      style: mapStyle(new URL(basemapUrl, document.baseURI).href, fontUrl, {
+        contextFonts: CONTEXT_FONT_FILES,
+        countries: [...new Set(story.steps.flatMap((_, i) => stepView(story, i).countries))],
+        places: placesData(story),
+        fineUrl,
+      }),
       // The reader moves the map by scrolling the story; dragging or wheel-zooming it would fight that.
       interactive: false,
       attributionControl: false,
@@ -113,7 +135,6 @@ export class MapController {
     this.ready = new Promise((resolve) => {
       this.map.once('load', () => {
         this.setArrow();
-        this.setPlaces();
         this.markers = addMarkers(this.map, story, onOpen, ([width, height]) => [
           ...(this.free ? [[this.free.left, this.free.top, this.free.right, this.free.bottom] as Box] : []),
           [0, this.overlayTop, width, height],
@@ -126,22 +147,6 @@ export class MapController {
           this.map.once('idle', () => resolve());
         });
       });
-    });
-  }
-
-  private setPlaces() {
-    const source = this.map.getSource<GeoJSONSource>('places');
-    source?.setData({
-      type: 'FeatureCollection',
-      features: this.story.places.map((p) => ({
-        type: 'Feature',
-        properties: {
-          name: p.name,
-          precision: p.precision,
-          markers: this.story.events.filter((e) => e.place?.id === p.id).length,
-        },
-        geometry: { type: 'Point', coordinates: p.coordinates },
-      })),
     });
   }
 

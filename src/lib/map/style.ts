@@ -3,6 +3,7 @@
  * that the controller fills. No tile server, no glyph server, no token.
  */
 import type { StyleSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
 import { DETAIL_ZOOM, REGION_ZOOM } from '../geo/tiers.ts';
 import { contextLayers, contextSources, tierSource, CONTEXT_FONT } from './contextLayers.ts';
 import { chevronMask } from '../geo/arrow.ts';
@@ -62,11 +63,12 @@ const tier = (detail: number): ExpressionSpecification => ['==', ['get', 'detail
  * a first flight in to a close-up shows land all the way, not an empty sea while the fine tier
  * is on its way. contextLayers.ts `loadFineTier` then gives the medium tier its own range back.
  */
-const TIERS: [number, number, number][] = [
+const tiers = (fineLoaded: boolean): [number, number, number][] => [
   [0, 0, REGION_ZOOM],
-  [1, REGION_ZOOM, 24],
+  [1, REGION_ZOOM, fineLoaded ? DETAIL_ZOOM : 24],
   [2, DETAIL_ZOOM, 24],
 ];
+const TIERS = tiers(false);
 const land = (filter: ExpressionSpecification): ExpressionSpecification => [
   'all',
   filter,
@@ -102,30 +104,37 @@ const whereHighlighted = (shown: number): ExpressionSpecification => [
 /** The basemap's sources, whose land is keyed by country (`iso`) for the highlight's state. */
 export const BASEMAP_SOURCES = [...new Set(TIERS.map(([detail]) => tierSource(detail)))];
 
-/**
- * `contextFonts`: the regular weight for context labels (contextFonts.ts); the story's font if none.
- * `countries`: every country any step highlights (ISO numeric codes), each off until a step's
- * state turns it on.
- */
-export function mapStyle(
-  basemapUrl: string,
-  fontUrl: string,
-  contextFonts: { url: string; 'unicode-range'?: string[] }[] = [{ url: fontUrl }],
-  countries: readonly string[] = [],
-): StyleSpecification {
-  const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
+export interface StyleData {
+  /** The regular weight for context labels (contextFonts.ts); the story's font if none. */
+  contextFonts?: { url: string; 'unicode-range'?: string[] }[];
+  /** Every country any step highlights (ISO numeric codes), each off until a step's state turns it on. */
+  countries?: readonly string[];
+  /** The story's places, which never change: in the style, so the map's first tiles have them. */
+  places?: FeatureCollection<Point>;
+  /**
+   * The fine tier's address, when the map opens on a close-up: it loads with the rest, and the
+   * medium tier keeps to its own zooms from the start. Filling it later, as `loadFineTier` does
+   * for a map that comes close only after it has loaded, would lay out the medium tier's tiles
+   * twice while the map loads (the narrowed zoom range is a change of layout).
+   */
+  fineUrl?: string;
+}
+
+export function mapStyle(basemapUrl: string, fontUrl: string, data: StyleData = {}): StyleSpecification {
+  const { contextFonts = [{ url: fontUrl }], countries = [], places, fineUrl } = data;
+  const none = { type: 'FeatureCollection' as const, features: [] };
   return {
     version: 8,
     'font-faces': { [FONT]: [{ url: fontUrl }], [CONTEXT_FONT]: contextFonts },
     sources: {
       basemap: { type: 'geojson', data: basemapUrl, promoteId: 'iso' },
-      places: empty,
-      routes: empty,
-      ...contextSources(),
+      places: { type: 'geojson', data: places ?? none },
+      routes: { type: 'geojson', data: none },
+      ...contextSources(fineUrl),
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
-      ...TIERS.map(([detail, minzoom, maxzoom]) => ({
+      ...tiers(fineUrl !== undefined).map(([detail, minzoom, maxzoom]) => ({
         id: `land-${detail}`,
         type: 'fill' as const,
         source: tierSource(detail),
@@ -134,7 +143,7 @@ export function mapStyle(
         filter: land(tier(detail)),
         paint: { 'fill-color': COLORS.land },
       })),
-      ...TIERS.map(([detail, minzoom, maxzoom]) => ({
+      ...tiers(fineUrl !== undefined).map(([detail, minzoom, maxzoom]) => ({
         id: `borders-${detail}`,
         type: 'line' as const,
         source: tierSource(detail),
@@ -144,7 +153,7 @@ export function mapStyle(
         paint: { 'line-color': COLORS.border, 'line-width': MARKS.borderWidth },
       })),
       // Country-level places of the step, drawn as the country's own shape (filled by `highlight`).
-      ...TIERS.flatMap(([detail, minzoom, maxzoom]) => [
+      ...tiers(fineUrl !== undefined).flatMap(([detail, minzoom, maxzoom]) => [
         {
           id: `highlight-${detail}`,
           type: 'fill' as const,
