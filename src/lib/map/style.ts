@@ -61,7 +61,8 @@ const tier = (detail: number): ExpressionSpecification => ['==', ['get', 'detail
  * [tier, minzoom, maxzoom]: each zoom range draws one tier of the basemap. The medium tier also
  * stands in for the fine one until that has come (it is fetched apart, once a step comes close):
  * a first flight in to a close-up shows land all the way, not an empty sea while the fine tier
- * is on its way. contextLayers.ts `loadFineTier` then gives the medium tier its own range back.
+ * is on its way. contextLayers.ts `loadFineTier` then gives the medium tier its own range back;
+ * a map that opens on a close-up has the fine tier from the start (`fineLoaded`, `StyleData`).
  */
 const tiers = (fineLoaded: boolean): [number, number, number][] => [
   [0, 0, REGION_ZOOM],
@@ -123,6 +124,7 @@ export interface StyleData {
 export function mapStyle(basemapUrl: string, fontUrl: string, data: StyleData = {}): StyleSpecification {
   const { contextFonts = [{ url: fontUrl }], countries = [], places, fineUrl } = data;
   const none = { type: 'FeatureCollection' as const, features: [] };
+  const ranges = tiers(fineUrl !== undefined);
   return {
     version: 8,
     'font-faces': { [FONT]: [{ url: fontUrl }], [CONTEXT_FONT]: contextFonts },
@@ -134,7 +136,7 @@ export function mapStyle(basemapUrl: string, fontUrl: string, data: StyleData = 
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
-      ...tiers(fineUrl !== undefined).map(([detail, minzoom, maxzoom]) => ({
+      ...ranges.map(([detail, minzoom, maxzoom]) => ({
         id: `land-${detail}`,
         type: 'fill' as const,
         source: tierSource(detail),
@@ -143,7 +145,7 @@ export function mapStyle(basemapUrl: string, fontUrl: string, data: StyleData = 
         filter: land(tier(detail)),
         paint: { 'fill-color': COLORS.land },
       })),
-      ...tiers(fineUrl !== undefined).map(([detail, minzoom, maxzoom]) => ({
+      ...ranges.map(([detail, minzoom, maxzoom]) => ({
         id: `borders-${detail}`,
         type: 'line' as const,
         source: tierSource(detail),
@@ -153,7 +155,7 @@ export function mapStyle(basemapUrl: string, fontUrl: string, data: StyleData = 
         paint: { 'line-color': COLORS.border, 'line-width': MARKS.borderWidth },
       })),
       // Country-level places of the step, drawn as the country's own shape (filled by `highlight`).
-      ...tiers(fineUrl !== undefined).flatMap(([detail, minzoom, maxzoom]) => [
+      ...ranges.flatMap(([detail, minzoom, maxzoom]) => [
         {
           id: `highlight-${detail}`,
           type: 'fill' as const,
