@@ -43,9 +43,13 @@ interface Shift {
   sources: string[];
 }
 
-/** Starts recording the page's layout shifts that no input explains, with the step shown at each. */
+/**
+ * Records, from the page's first paint, the layout shifts that no input explains, with the step
+ * shown at each (`window.shifts`): what moves while the page loads, hydrates and brings in the
+ * live map, then what moves as the steps are walked (`takeShifts` empties the record).
+ */
 function recordShifts(page: Page) {
-  return page.evaluate(() => {
+  return page.addInitScript(() => {
     const w = window as unknown as { shifts: Shift[] };
     w.shifts = [];
     const name = (n: Node | null) => {
@@ -64,31 +68,18 @@ function recordShifts(page: Page) {
             value: e.value,
             sources: e.sources.map((s) => name(s.node)),
           });
-    }).observe({ type: 'layout-shift' });
-  });
-}
-
-/**
- * Records, from the page's first paint, the layout shifts no input explains (`loadShifts`): what
- * moves while the page loads, hydrates and brings in the live map, before any step is walked.
- */
-function recordLoadShifts(page: Page) {
-  return page.addInitScript(() => {
-    const w = window as unknown as { loadShifts: string[] };
-    w.loadShifts = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & {
-        value: number;
-        hadRecentInput: boolean;
-        sources: { node: Node | null }[];
-      })[])
-        if (!e.hadRecentInput)
-          w.loadShifts.push(
-            `${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ${e.sources.map((s) => (s.node as Element | null)?.className || s.node?.nodeName).join(', ')}`,
-          );
     }).observe({ type: 'layout-shift', buffered: true });
   });
 }
+
+/** The layout shifts recorded since the page opened or the last call, and a fresh record. */
+const takeShifts = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { shifts: Shift[] };
+    const shifts = w.shifts;
+    w.shifts = [];
+    return shifts;
+  });
 
 /** The timeline's height as a share of the map column's. */
 const timelineShare = (page: Page) =>
@@ -126,16 +117,15 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
       // Reduced motion: the camera jumps, and 40 steps take seconds, not minutes.
       const page = await env.browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
       const watched = watch(page, env.site.url);
-      await recordLoadShifts(page);
+      await recordShifts(page);
       await openStory(page, env.site.url + home + path);
       const story = await storyOf(page);
       const problems: string[] = [];
       await settled(page);
-      expect(await page.evaluate(() => (window as unknown as { loadShifts: string[] }).loadShifts)).toEqual([]);
+      // The page's load, the script's and the live map's arrival shift nothing, at every size.
+      expect(await takeShifts(page), 'layout shifts while the page loads').toEqual([]);
       if (every) {
         expect(await timelineShare(page)).toBeLessThanOrEqual(0.22);
-        // From here on: the page has loaded and the live map has replaced the static one.
-        await recordShifts(page);
       }
       const placeOf = Object.fromEntries(story.events.map((e) => [e.id, e.place?.id ?? '']));
       let belowTimeline = 0;
@@ -214,7 +204,7 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
       if (every) {
         // Not vacuous: the story's steps fit some of their own markers below the timeline.
         expect(belowTimeline).toBeGreaterThanOrEqual(5);
-        expect(await page.evaluate(() => (window as unknown as { shifts: Shift[] }).shifts)).toEqual([]);
+        expect(await takeShifts(page), 'layout shifts while the steps are walked').toEqual([]);
       }
       await page.close();
     });
