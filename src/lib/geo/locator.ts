@@ -3,7 +3,7 @@
  * on it as a box, or as a ring where the box would be too small to see. Pure (d3-geo only), so
  * Locator.svelte only draws what this returns.
  */
-import { geoDistance, geoGraticule, geoOrthographic, geoPath, type GeoProjection } from 'd3-geo';
+import { geoDistance, geoGraticule10, geoOrthographic, geoPath } from 'd3-geo';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BBox } from '../story/model.ts';
 import { wrapLng } from './bbox.ts';
@@ -42,29 +42,7 @@ export interface LandPatch {
   rings: Position[][];
 }
 
-/**
- * Every 10°, with a point every 10° along each parallel (d3's default is every 2.5°; meridians get
- * one every 90° either way): the projection's resampling bends each line between its points as
- * finely as the default's, so it looks the same, from a third of the markup and half the work,
- * the globe's costliest part after the land, drawn while the reader scrolls.
- */
-const graticule = geoGraticule().precision(10)();
-
-/** Where the globe faces for a frame: its centre in whole degrees, tilted no more than 60°. */
-export function globeFacing(bounds: BBox): [number, number] {
-  const [lng, lat] = boxCenter(bounds);
-  return [Math.round(lng), Math.round(Math.max(-60, Math.min(60, lat)))];
-}
-
-/** The globe `size` pixels across, turned to face `facing` (longitude, latitude). */
-export function globeProjection(facing: readonly [number, number], size: number): GeoProjection {
-  return geoOrthographic()
-    .rotate([-facing[0], -facing[1]])
-    .scale(size / 2 - 1)
-    .translate([size / 2, size / 2])
-    .clipAngle(90)
-    .precision(0.5);
-}
+const graticule = geoGraticule10();
 
 /**
  * The land that can show on a globe facing `center`: a polygon whose cap lies wholly on the far
@@ -102,8 +80,14 @@ const GLOBES_KEPT = 12;
  */
 export function drawLocator(bounds: BBox, land: readonly LandPatch[], size: number): LocatorDrawing {
   const [lng, lat] = boxCenter(bounds);
-  const facing = globeFacing(bounds);
-  const projection = globeProjection(facing, size);
+  const facing: [number, number] = [Math.round(lng), Math.round(Math.max(-60, Math.min(60, lat)))];
+  const r = size / 2 - 1;
+  const projection = geoOrthographic()
+    .rotate([-facing[0], -facing[1]])
+    .scale(r)
+    .translate([size / 2, size / 2])
+    .clipAngle(90)
+    .precision(0.5);
   // A tenth of a pixel is finer than the inset can show, and keeps its markup short.
   const path = geoPath(projection).digits(1);
   const known = globes.get(land) ?? new Map<string, Omit<LocatorDrawing, 'frame'>>();
