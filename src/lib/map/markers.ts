@@ -146,6 +146,7 @@ export function addMarkers(
   map.on('move', relayout);
   const set: MarkerSet = {
     setActive(active) {
+      const relabelled: PlaceMarker[] = [];
       for (const m of markers) {
         const { group, button, label } = m;
         const shown = activeIn(group, active);
@@ -154,13 +155,17 @@ export function addMarkers(
         button.dataset.active = String(shown.length > 0);
         button.dataset.activeEvents = shown.map((e) => e.id).join(' ');
         button.setAttribute('aria-label', accessibleName(group, active, lang));
-        if (label.textContent !== markerText(group, active)) {
-          label.textContent = markerText(group, active);
-          m.size = [label.offsetWidth, label.offsetHeight];
+        const text = markerText(group, active);
+        if (label.textContent !== text) {
+          label.textContent = text;
+          relabelled.push(m);
         }
         // Active markers draw above the rest where they overlap.
         button.style.zIndex = shown.length > 0 ? '2' : '1';
       }
+      // Measured after every label is written: one layout for them all, where reading each
+      // label's size as it changed laid the page out once per marker.
+      for (const m of relabelled) m.size = [m.label.offsetWidth, m.label.offsetHeight];
       relayout();
     },
     remove() {
