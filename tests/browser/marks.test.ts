@@ -213,6 +213,8 @@ describe('while the next step’s map loads, with reduced motion', () => {
       await openStory(page, env.site.url + '/');
       await page.evaluate(() => void window.storyMap?.goTo('gangs'));
       await page.waitForSelector('.map-still', { state: 'attached' });
+      // The inset's globe is drawn a slice at a time (Locator.svelte); the intro had none.
+      await page.waitForSelector('[data-testid="locator"]');
       const held = PNG.sync.read(await page.screenshot());
       // The real markers already stand where the new step puts them: none over the old picture.
       const shown = await page.$$eval('button[data-place]', (els) =>

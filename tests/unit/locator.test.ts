@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { geoContains, geoDistance, geoOrthographic, geoPath } from 'd3-geo';
+import { geoContains, geoDistance, geoGraticule10, geoOrthographic, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { boxCenter, boxPolygon, drawLocator, showLocator } from '../../src/lib/geo/locator.ts';
+import { boxCenter, boxPolygon, drawLocator, drawLocatorInPieces, showLocator } from '../../src/lib/geo/locator.ts';
 import { landPatches, locatorLand } from '../../src/lib/geo/locatorLand.ts';
 import type { BBox } from '../../src/lib/story/model.ts';
 
@@ -114,12 +114,33 @@ describe('drawLocator', () => {
           .clipAngle(90)
           .precision(0.5);
         const whole = geoPath(globe).digits(1)(world) ?? '';
-        expect(drawLocator([lng - 1, lat - 1, lng + 1, lat + 1], patches, 100).land, `facing ${lng}, ${lat}`).toBe(
-          whole,
-        );
+        const drawn = drawLocator([lng - 1, lat - 1, lng + 1, lat + 1], patches, 100);
+        expect(drawn.land, `facing ${lng}, ${lat}`).toBe(whole);
+        // Drawn in pieces, the graticule is the one d3 draws whole.
+        expect(drawn.graticule, `graticule facing ${lng}, ${lat}`).toBe(geoPath(globe).digits(1)(geoGraticule10()));
         compared += whole.length > 0 ? 1 : 0;
       }
     expect(compared).toBeGreaterThan(100);
+  });
+});
+
+describe('drawLocatorInPieces', () => {
+  const pauses = (bounds: BBox, patches: ReturnType<typeof locatorLand>) => {
+    const pieces = drawLocatorInPieces(bounds, patches, 112);
+    let count = 0;
+    while (!pieces.next().done) count++;
+    return count;
+  };
+
+  it('pauses after each polygon of land a new facing shows, and not at all for a facing drawn before', () => {
+    const patches = locatorLand(worldTopology());
+    const haiti: BBox = [-75, 17, -71, 21];
+    const first = pauses(haiti, patches);
+    // The Americas' side of the world: dozens of polygons, each a piece of its own.
+    expect(first).toBeGreaterThan(40);
+    expect(pauses(haiti, patches)).toBe(0);
+    // Half a world away, the globe is drawn again, in pieces.
+    expect(pauses([100, -10, 110, 0], patches)).toBeGreaterThan(40);
   });
 });
 

@@ -71,6 +71,9 @@ export interface LocatorDrawing {
 const globes = new WeakMap<object, Map<string, Omit<LocatorDrawing, 'frame'>>>();
 const GLOBES_KEPT = 12;
 
+/** Graticule lines drawn between pauses (a land polygon is drawn on its own). */
+const LINES_PER_PIECE = 4;
+
 /**
  * Draws the globe `size` pixels across, facing the frame `bounds` (tilted no more than 60°, so a
  * polar frame still shows its continent from the side and the box keeps a readable shape).
@@ -79,6 +82,24 @@ const GLOBES_KEPT = 12;
  * part, and only the frame is drawn again.
  */
 export function drawLocator(bounds: BBox, land: readonly LandPatch[], size: number): LocatorDrawing {
+  const pieces = drawLocatorInPieces(bounds, land, size);
+  for (;;) {
+    const next = pieces.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `drawLocator`, pausing after each land polygon and every few graticule lines, so the page can
+ * spread a new facing's globe over short tasks (runInSlices): drawn at once, it held the main
+ * thread for 80–200 ms at 4× CPU while the reader scrolled. Joined, the pieces are the whole
+ * path: d3 draws each polygon and line of a multi-geometry on its own.
+ */
+export function* drawLocatorInPieces(
+  bounds: BBox,
+  land: readonly LandPatch[],
+  size: number,
+): Generator<void, LocatorDrawing, void> {
   const [lng, lat] = boxCenter(bounds);
   const facing: [number, number] = [Math.round(lng), Math.round(Math.max(-60, Math.min(60, lat)))];
   const r = size / 2 - 1;
@@ -93,11 +114,22 @@ export function drawLocator(bounds: BBox, land: readonly LandPatch[], size: numb
   const known = globes.get(land) ?? new Map<string, Omit<LocatorDrawing, 'frame'>>();
   globes.set(land, known);
   const key = `${size} ${facing.join(' ')}`;
-  const globe = known.get(key) ?? {
-    sphere: path({ type: 'Sphere' }) ?? '',
-    graticule: path(graticule) ?? '',
-    land: path(nearSide(land, facing)) ?? '',
-  };
+  let globe = known.get(key);
+  if (!globe) {
+    const lines: string[] = [];
+    for (let i = 0; i < graticule.coordinates.length; i += LINES_PER_PIECE) {
+      lines.push(
+        path({ type: 'MultiLineString', coordinates: graticule.coordinates.slice(i, i + LINES_PER_PIECE) }) ?? '',
+      );
+      yield;
+    }
+    const polygons: string[] = [];
+    for (const rings of nearSide(land, facing).coordinates) {
+      polygons.push(path({ type: 'Polygon', coordinates: rings }) ?? '');
+      yield;
+    }
+    globe = { sphere: path({ type: 'Sphere' }) ?? '', graticule: lines.join(''), land: polygons.join('') };
+  }
   known.delete(key);
   known.set(key, globe);
   if (known.size > GLOBES_KEPT) known.delete(known.keys().next().value ?? key);
