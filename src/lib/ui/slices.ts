@@ -13,7 +13,6 @@ const SLICE_MS = 4;
  */
 export function runInSlices<T>(work: Iterator<unknown, T>, done: (result: T) => void, sliceMs = SLICE_MS): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
   const slice = () => {
     const start = performance.now();
     for (;;) {
@@ -21,11 +20,9 @@ export function runInSlices<T>(work: Iterator<unknown, T>, done: (result: T) => 
       if (next.done) return done(next.value);
       if (performance.now() - start >= sliceMs) break;
     }
-    if (!stopped) timer = setTimeout(slice);
+    timer = setTimeout(slice);
   };
   slice();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+  // JavaScript runs one task at a time: stopped between slices, the next one is the only work left.
+  return () => clearTimeout(timer);
 }
