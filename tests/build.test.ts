@@ -141,6 +141,27 @@ describe('a site with two stories', () => {
         expect(existsSync(resolve(page, '..', font)), `${relative(out, page)}: ${font}`).toBe(true);
     }
   });
+
+  it('lists the code a story page loads later, inert, as files the site has, from the page’s folder', async () => {
+    const out = await built;
+    for (const page of [
+      'index.html',
+      'mss-haiti/index.html',
+      'mss-haiti/embed/index.html',
+      'second-story/index.html',
+    ]) {
+      const html = readFileSync(join(out, page), 'utf8');
+      const list = new RegExp(`<template id="${PAGE_IDS.lazyCode}">(.*?)</template>`, 's').exec(html)?.[1] ?? '';
+      const files = [...list.matchAll(/<link rel="prefetch" href="([^"]+)"/g)].map((m) => m[1] ?? '');
+      // One chunk: the live map's code (MapLibre), which the page's own script imports at the first move.
+      expect(files, page).toHaveLength(1);
+      const file = resolve(join(out, page, '..'), files[0] ?? '');
+      expect(existsSync(file), `${page}: ${files[0]}`).toBe(true);
+      expect(readFileSync(file, 'utf8'), 'the map code').toContain('maplibre');
+      // Nowhere else in the page: outside the template, a prefetch would start before the first paint.
+      expect(html.replace(list, '')).not.toContain('rel="prefetch"');
+    }
+  });
 });
 
 /** Every HTML file under `dir`. */

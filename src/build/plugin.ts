@@ -22,6 +22,7 @@ import {
 } from './stories.ts';
 import { encodeImage, type ImageJob } from './images.ts';
 import { inlineCss } from './inline-css.ts';
+import { lazyCode } from './lazy-code.ts';
 import { formatErrors } from '../lib/story/parse.ts';
 import { CSP, escapeHtml, pageData, pageHead, withLanguage, type PageKind } from './page.ts';
 import { storyFiles } from './files.ts';
@@ -151,7 +152,7 @@ function withoutStack(error: unknown): unknown {
 
 /** The story pages, their style inlined once Vite has built them (inline-css.ts). */
 export function storyPages(options: StoryPagesOptions): Plugin[] {
-  return [pagesPlugin(options), inlineCss()];
+  return [pagesPlugin(options), inlineCss(), lazyCode()];
 }
 
 function pagesPlugin(options: StoryPagesOptions): Plugin {

@@ -16,6 +16,8 @@ export const PAGE_IDS = {
   embedButton: 'storymap_embed-button',
   embedTitle: 'storymap_embed-title',
   eventTitle: 'storymap_event-title',
+  /** The build's list of the code a page loads only later (the live map's), inert until used. */
+  lazyCode: 'storymap_lazy-code',
 } as const;
 
 /** The event table's row for an event. */

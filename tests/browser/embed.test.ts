@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { mapReady, serveHosts, watch, type Site, type Watch } from './harness.ts';
+import { mapReady, serveHosts, waitForFrame, watch, type Site, type Watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { expectedCamera, storyOf, waitForCamera } from './expect.ts';
 import { triggerFraction } from '../../src/lib/scroll/active.ts';
@@ -38,15 +38,6 @@ async function host(name: string, width = 1280, height = 800, query = ''): Promi
   const frame = await waitForFrame(page);
   await frame.waitForFunction(() => window.storyMap !== undefined);
   return frame;
-}
-
-async function waitForFrame(p: Page): Promise<Frame> {
-  for (let i = 0; i < 200; i++) {
-    const frame = p.frames().find((f) => f.url().includes('/embed/'));
-    if (frame) return frame;
-    await p.waitForTimeout(50);
-  }
-  throw new Error('the story frame never appeared');
 }
 
 /** The frame's height on the host page and the height of the story inside it. */

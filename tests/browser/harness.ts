@@ -78,10 +78,18 @@ async function serve(...handlers: Handler[]): Promise<Site> {
   };
 }
 
-/** Serves `dist/` on a free port of 127.0.0.1; stop it with `close()`. */
-export async function serveSite(dir = DIST): Promise<Site> {
+/**
+ * Serves `dist/` on a free port of 127.0.0.1; stop it with `close()`. With `served`, each response
+ * is added to it as it ends, as its status and path (`200 /assets/…`).
+ */
+export async function serveSite(dir = DIST, served?: string[]): Promise<Site> {
   if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`${dir} has no index.html: run \`vite build\` first`);
-  return serve(sirv(dir, { dev: false, etag: true }));
+  const files = sirv(dir, { dev: false, etag: true });
+  if (!served) return serve(files);
+  return serve((req, res, next) => {
+    res.on('finish', () => served.push(`${res.statusCode} ${req.url ?? ''}`));
+    files(req, res, next);
+  });
 }
 
 /**
@@ -150,6 +158,16 @@ export async function arrive(target: Page | Frame): Promise<void> {
   const box = await (await target.frameElement()).boundingBox();
   if (!box) throw new Error('the story frame is not on screen');
   await target.page().mouse.move(box.x + 2, box.y + 2);
+}
+
+/** The story's frame in a host page (`/embed/`), once the host has made it. */
+export async function waitForFrame(page: Page): Promise<Frame> {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/embed/'));
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the story frame never appeared');
 }
 
 /** Waits for `window.storyMap.ready` (the map's first idle), after a reader has arrived. */

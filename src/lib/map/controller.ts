@@ -4,8 +4,7 @@
  * after any sequence of other steps, gives the same map.
  */
 import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import fontUrl from '@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2?url';
+import { workerUrl, labelFontUrl as fontUrl } from './files.ts';
 import type { Story } from '../story/model.ts';
 import { stepView, type StepView } from '../story/view.ts';
 import { cameraTarget, type CameraTarget, type Padding } from '../geo/camera.ts';
