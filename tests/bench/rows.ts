@@ -5,6 +5,7 @@
 import type { StoryBuild } from './build.ts';
 import type { FormFactor, LighthouseRun } from './lighthouse.ts';
 import type { ScrollRun } from './scroll.ts';
+import { READ_MS, type NetworkRun } from './network.ts';
 import { row, type Budget, type Row } from './stats.ts';
 
 const atMost = (limit: number): Budget => ({ op: '<=', limit });
@@ -71,4 +72,20 @@ export function scrollRows(viewport: string, runs: ScrollRun[]): Row[] {
     ['heap growth, pass 1 → 5', heapGrowth, ' %', atMost(10)],
   ];
   return specs.map(([figure, pick, unit, budget]) => row(`${viewport} ${figure}`, runs.map(pick), unit, budget));
+}
+
+/** No budget: issue 9 times the map on the loopback; these show what a phone's network adds. */
+export function networkRows(viewport: string, runs: NetworkRun[]): Row[] {
+  return [
+    row(
+      `${viewport} slow 4G: map drawn after a scroll at load`,
+      runs.map((x) => x.atOnce),
+      ' ms',
+    ),
+    row(
+      `${viewport} slow 4G: map drawn after a scroll ${READ_MS / 1000} s in`,
+      runs.map((x) => x.afterReading),
+      ' ms',
+    ),
+  ];
 }

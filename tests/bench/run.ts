@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds the fixture site, serves it precompressed on 127.0.0.1, runs Lighthouse
  * (mobile and desktop) and a scripted scroll-through (phone and desktop sizes, CPU slowed 4×),
+ * and the map's start on a slow phone network (network.ts),
  * then prints one table of figures against the budgets of issue 9 and writes bench-results/bench.json.
  *
  * Flags: --runs=N Lighthouse runs (default 5; --runs=1 for a quick check), --scroll-runs=N
@@ -16,9 +17,10 @@ import { serveDir } from '../../src/build/serve.ts';
 import { buildServedSite, timeStoryBuilds, HOME } from './build.ts';
 import { lighthouse, type FormFactor, type LighthouseRun } from './lighthouse.ts';
 import { launch } from './chrome.ts';
-import { scrollRun, VIEWPORTS, type ScrollRun } from './scroll.ts';
+import { PHONE, scrollRun, VIEWPORTS, type ScrollRun } from './scroll.ts';
 import { table, type Row } from './stats.ts';
-import { buildRows, lighthouseRows, scrollRows } from './rows.ts';
+import { buildRows, lighthouseRows, networkRows, scrollRows } from './rows.ts';
+import { networkRun, type NetworkRun } from './network.ts';
 import { scratchDir } from '../scratch.ts';
 
 const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -42,6 +44,7 @@ const page = story === HOME ? server.url : `${server.url}${story}/`;
 
 const lh: Record<FormFactor, LighthouseRun[]> = { mobile: [], desktop: [] };
 const scrolls: Record<string, ScrollRun[]> = {};
+const networks: NetworkRun[] = [];
 try {
   for (let i = 1; i <= runs; i++) {
     for (const form of ['mobile', 'desktop'] as const) {
@@ -56,6 +59,8 @@ try {
         log(`scroll-through ${viewport.name} ${viewport.width}×${viewport.height}, run ${i} of ${scrollRuns}`);
         (scrolls[viewport.name] ??= []).push(await scrollRun(browser, page, viewport));
       }
+      log(`map start on slow 4G, phone, run ${i} of ${scrollRuns}`);
+      networks.push(await networkRun(browser, page, PHONE));
     }
   } finally {
     await browser.close();
@@ -70,6 +75,7 @@ const rows: Row[] = [
   ...lighthouseRows('mobile', lh.mobile),
   ...lighthouseRows('desktop', lh.desktop),
   ...Object.entries(scrolls).flatMap(([viewport, runs]) => scrollRows(viewport, runs)),
+  ...networkRows(PHONE.name, networks),
 ];
 
 console.log(table(rows));
@@ -91,6 +97,7 @@ const json = {
   siteBuild,
   lighthouse: lh,
   scrolls,
+  networks,
   rows,
 };
 writeFileSync(join(dir, 'bench.json'), `${JSON.stringify(json, null, 2)}\n`);

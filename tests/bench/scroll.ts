@@ -15,10 +15,8 @@ export interface Viewport {
   scale: number;
 }
 
-export const VIEWPORTS: Viewport[] = [
-  { name: 'mobile', width: 390, height: 844, scale: 2 },
-  { name: 'desktop', width: 1440, height: 900, scale: 1 },
-];
+export const PHONE: Viewport = { name: 'mobile', width: 390, height: 844, scale: 2 };
+export const VIEWPORTS: Viewport[] = [PHONE, { name: 'desktop', width: 1440, height: 900, scale: 1 }];
 
 export interface ScrollRun {
   lcp: number;
