@@ -15,9 +15,11 @@ const SHEET = /<link\b[^>]*\brel="stylesheet"[^>]*>/g;
 const HREF = /\bhref="([^"]+)"/;
 /** A `url()` in the CSS, quoted or not; only relative ones change. */
 const URL_REF = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
-const ABSOLUTE = /^(?:[a-z][a-z\d+.-]*:|\/|#)/i;
+/** An address with a scheme, a rooted path or a fragment: not relative to the page's folder. */
+export const ABSOLUTE = /^(?:[a-z][a-z\d+.-]*:|\/|#)/i;
 
-const text = (asset: OutputAsset) =>
+/** An asset's content as text (the bundler gives a string or bytes). */
+export const text = (asset: OutputAsset) =>
   typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
 
 /**

@@ -7,11 +7,11 @@
 import { posix } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
 import { PAGE_IDS } from '../lib/page-ids.ts';
+import { ABSOLUTE, text } from './inline-css.ts';
 
 type OutputBundle = Rollup.OutputBundle;
 
 const ENTRY = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g;
-const ABSOLUTE = /^(?:[a-z][a-z\d+.-]*:|\/)/i;
 
 /** A chunk and every chunk it imports statically, by file name. */
 function closure(file: string, bundle: OutputBundle, into = new Set<string>()): Set<string> {
@@ -63,8 +63,7 @@ export function lazyCode(): Plugin {
       handler(_options, bundle) {
         for (const output of Object.values(bundle)) {
           if (output.type !== 'asset' || !output.fileName.endsWith('.html')) continue;
-          const html = typeof output.source === 'string' ? output.source : new TextDecoder().decode(output.source);
-          output.source = withLazyCode(html, output.fileName, bundle);
+          output.source = withLazyCode(text(output), output.fileName, bundle);
         }
       },
     },

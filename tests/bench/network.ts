@@ -6,10 +6,9 @@
  * the page fetches the map's files ahead (map/prefetch.ts).
  */
 import type { Browser } from 'playwright-core';
-import { PROBE, type Probe } from './probe.ts';
-import type { Viewport } from './scroll.ts';
+import { firstMove, openThrottled, type NetworkConditions, type Viewport } from './scroll.ts';
 
-const SLOW_4G = {
+const SLOW_4G: NetworkConditions = {
   offline: false,
   latency: 150,
   downloadThroughput: (1638.4 * 1024) / 8,
@@ -26,25 +25,12 @@ export interface NetworkRun {
 }
 
 async function mapAfterScroll(browser: Browser, url: string, viewport: Viewport, readMs: number): Promise<number> {
-  const context = await browser.newContext({
-    viewport: { width: viewport.width, height: viewport.height },
-    deviceScaleFactor: viewport.scale,
-  });
+  const { context, page } = await openThrottled(browser, viewport, SLOW_4G);
   try {
-    const page = await context.newPage();
-    await page.addInitScript({ content: PROBE });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(readMs);
-    const firstScroll = await page.evaluate(() => performance.now());
-    await page.mouse.move(viewport.width / 2, viewport.height / 2);
-    await page.mouse.wheel(0, 200);
-    const ready = () => (window as unknown as { __bench: Probe }).__bench.readyAt;
-    await page.waitForFunction(ready, null, { timeout: 120_000 });
-    return ((await page.evaluate(ready)) ?? NaN) - firstScroll;
+    const { at, readyAt } = await firstMove(page, viewport);
+    return readyAt - at;
   } finally {
     await context.close();
   }

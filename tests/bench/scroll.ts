@@ -8,6 +8,14 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { PROBE, cls, during, type Probe } from './probe.ts';
 import { startTrace, tasksOver } from './readback.ts';
 
+/** DevTools' network conditions (round-trip latency in ms, throughputs in bytes per second). */
+export interface NetworkConditions {
+  offline: boolean;
+  latency: number;
+  downloadThroughput: number;
+  uploadThroughput: number;
+}
+
 export interface Viewport {
   name: string;
   width: number;
@@ -86,30 +94,51 @@ async function wheelThroughSteps(page: Page, last: string): Promise<void> {
   }
 }
 
-export async function scrollRun(browser: Browser, url: string, viewport: Viewport): Promise<ScrollRun> {
+/**
+ * A fresh page (its own context, so a cold cache) of the viewport's size, with the probe installed
+ * and the CPU slowed 4×; with `network`, the network slowed too (DevTools' conditions).
+ */
+export async function openThrottled(browser: Browser, viewport: Viewport, network?: NetworkConditions) {
   const context = await browser.newContext({
     viewport: { width: viewport.width, height: viewport.height },
     deviceScaleFactor: viewport.scale,
   });
   const page = await context.newPage();
+  await page.addInitScript({ content: PROBE });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
+  return { context, page, cdp };
+}
+
+/**
+ * The reader's first move (the pointer, then the wheel), which starts the live map (MapView's
+ * whenPresent); returns when it was made and when the map was ready, on the page's clock.
+ */
+export async function firstMove(page: Page, viewport: Viewport): Promise<{ at: number; readyAt: number }> {
+  const at = await now(page);
+  await page.mouse.move(viewport.width / 2, viewport.height / 2);
+  await page.mouse.wheel(0, 200);
+  await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.readyAt !== null, null, {
+    timeout: 60_000,
+  });
+  return { at, readyAt: (await probe(page)).readyAt ?? NaN };
+}
+
+export async function scrollRun(browser: Browser, url: string, viewport: Viewport): Promise<ScrollRun> {
+  const { context, page, cdp } = await openThrottled(browser, viewport);
   try {
-    await page.addInitScript({ content: PROBE });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(url, { waitUntil: 'load' });
     // LCP stops at the first input, so read it before the reader moves, once the page has painted
     // (at 4× CPU `load` can come before the first frame, and with it the first LCP entry).
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const loaded = await probe(page);
 
-    // The reader's first move starts the live map (MapView's whenPresent): time from there.
-    const firstScroll = await now(page);
-    await page.mouse.move(viewport.width / 2, viewport.height / 2);
-    await page.mouse.wheel(0, 200);
-    await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.readyAt !== null, null, {
-      timeout: 60_000,
-    });
-    const readyAt = (await probe(page)).readyAt ?? NaN;
+    // Time the map from the reader's first move.
+    const { at: firstScroll, readyAt } = await firstMove(page, viewport);
     const steps = await page.evaluate(() => [...(window.storyMap?.steps ?? [])]);
     const [first, last] = [steps[0] ?? '', steps.at(-1) ?? ''];
 
