@@ -12,6 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import { buildSite as buildInto, ROOT as root } from './build-site.ts';
 import { PAGE_IDS } from '../src/lib/page-ids.ts';
+import { STATIC_MAP_SIZE, STILL_SIZES } from '../src/lib/geo/staticSize.ts';
+import { stillDrawing, STILL_VIEW } from '../src/lib/geo/stillPlacement.ts';
 import type { PageData } from '../src/lib/story/page-data.ts';
 import App from '../src/App.svelte';
 import StepCard from '../src/lib/ui/StepCard.svelte';
@@ -28,7 +30,10 @@ const buildSite = (dir: string, home: string) =>
 
 const inlined = (html: string) => {
   const json = new RegExp(`<script type="application/json" id="${PAGE_IDS.data}">(.*?)</script>`, 's').exec(html)?.[1];
-  return JSON.parse(json ?? 'null') as { story: { slug: string; title: string }; basemap: string };
+  return JSON.parse(json ?? 'null') as {
+    story: { slug: string; title: string; steps: { id: string }[] };
+    basemap: string;
+  };
 };
 
 describe('a site with two stories', () => {
@@ -62,6 +67,23 @@ describe('a site with two stories', () => {
     const scripts = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));
     for (const script of scripts)
       expect(readFileSync(join(out, 'assets', script), 'utf8')).not.toContain('"Dominican Rep."');
+  });
+
+  it('draws each step’s static map at each size the stage may choose, with its margins', async () => {
+    const out = await built;
+    for (const slug of ['mss-haiti', 'second-story']) {
+      const { story } = inlined(readFileSync(join(out, slug, 'index.html'), 'utf8'));
+      for (const step of story.steps)
+        for (const [folder, size] of [
+          ['', STATIC_MAP_SIZE],
+          ...STILL_SIZES.map((s) => [`${s.folder}/`, s] as const),
+        ] as const) {
+          const svg = readFileSync(join(out, slug, 'maps', `${folder}${step.id}.svg`), 'utf8');
+          expect(svg).toContain(`width="${size.width}" height="${size.height}"`);
+          const drawing = stillDrawing(size);
+          expect(svg).toContain(`<view id="${STILL_VIEW}" viewBox="0 0 ${drawing.width} ${drawing.height}"/>`);
+        }
+    }
   });
 
   it('writes the title and the story text into the page as inert JSON', async () => {

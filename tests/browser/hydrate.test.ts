@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, mapReady, serveSite, watch, type Site, type Watch } from './harness.ts';
+import { launch, mapReady, serveSite, settled, watch, type Site, type Watch } from './harness.ts';
 import { PAGE_IDS } from '../../src/lib/page-ids.ts';
 
 let site: Site;
@@ -111,7 +111,7 @@ describe.each([
     const { page, context, svgs } = await open(path);
     const first = await page.evaluate(() => window.storyMap?.steps[0] ?? '');
     const before = await page.evaluate(() => ({ ...window.__before, text: undefined }));
-    expect(before.still, 'the static map in the page the build wrote').toMatch(new RegExp(`(^|/)${first}\\.svg$`));
+    expect(before.still, 'the static map in the page the build wrote').toMatch(new RegExp(`(^|/)${first}\\.svg#all$`));
     expect(before.stillShownAtCanvas, 'the static map had loaded before the live map came').toBe(true);
     // Hidden while it loads, so a browser compositing in software never copies those frames.
     expect(before.canvasHidden, 'the live map hidden while it loads').toBe(true);
@@ -137,6 +137,106 @@ describe.each([
     // The only static map fetched is the one the stage showed: the steps' own (for print and for
     // readers without JavaScript) load only when shown.
     expect(svgs).toEqual([`${first}.svg`]);
+    await context.close();
+  });
+});
+
+interface Mark {
+  place: string;
+  x: number;
+  y: number;
+  /** Its dot's radius as shown, px. */
+  r: number;
+}
+
+/**
+ * Where the stage shows the static map's lit markers: read from the drawing the browser chose (its
+ * `<view>` and circles), through the image's box, `object-fit: contain` and transform, as the
+ * browser draws them. Waits for the static map's glide into place to end.
+ */
+async function stillMarks(page: Page): Promise<Mark[]> {
+  await page.waitForFunction(() => {
+    const img = document.querySelector<HTMLImageElement>('[data-testid="map-still"]');
+    return !!img?.complete && img.getAnimations().length === 0;
+  });
+  return page.evaluate(async () => {
+    const img = document.querySelector<HTMLImageElement>('[data-testid="map-still"]');
+    if (!img) return [];
+    const svg = new DOMParser().parseFromString(await (await fetch(img.currentSrc)).text(), 'image/svg+xml');
+    const view = svg.getElementById(new URL(img.currentSrc).hash.slice(1));
+    const [, , width = 1, height = 1] = (view?.getAttribute('viewBox') ?? '').split(' ').map(Number);
+    const [w, h] = [img.clientWidth, img.clientHeight];
+    const fit = Math.min(w / width, h / height);
+    const [ox, oy] = [(w - fit * width) / 2, (h - fit * height) / 2];
+    const shown = img.getBoundingClientRect();
+    const k = shown.width / w;
+    return [...svg.querySelectorAll('circle.marker[data-active="true"]')].map((c) => {
+      const [cx, cy, r] = ['cx', 'cy', 'r'].map((a) => Number(c.getAttribute(a)));
+      return {
+        place: c.getAttribute('data-place') ?? '',
+        x: shown.left + k * (ox + fit * (cx ?? 0)),
+        y: shown.top + k * (oy + fit * (cy ?? 0)),
+        r: k * fit * (r ?? 0),
+      };
+    });
+  });
+}
+
+/** The live map's lit markers: the centre of each marker's dot, and its radius. */
+async function liveMarks(page: Page): Promise<Mark[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.marker[data-active="true"]')].map((button) => {
+      const b = button.getBoundingClientRect();
+      return { place: button.dataset.place ?? '', x: b.left + b.width / 2, y: b.top + b.height / 2, r: b.width / 2 };
+    }),
+  );
+}
+
+describe.each([
+  { name: 'Haiti on a phone', path: '/', viewport: { width: 390, height: 844 } },
+  { name: 'the Pacific (across 180°) on a desktop', path: '/pacific-relief/', viewport: { width: 1440, height: 900 } },
+  // The map is below the fold at the top of the page: the reader has gone to the first step.
+  {
+    name: 'the Pacific on a phone on its side',
+    path: '/pacific-relief/',
+    viewport: { width: 844, height: 390 },
+    go: true,
+  },
+])('the static map, $name', ({ path, viewport, go }) => {
+  it('stands where the live map will draw: no place moves when the live map replaces it', async () => {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const w = watch(page, site.url);
+    // The map's code is held back until the static map has been read, so a reader's move (the
+    // step link's scroll) cannot have replaced it first.
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(/\/controller-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(site.url + path);
+    await page.waitForFunction(() => window.storyMap !== undefined);
+    if (go) await page.evaluate(() => (location.hash = window.storyMap?.steps[0] ?? ''));
+    const still = await stillMarks(page);
+    release();
+    await mapReady(page);
+    await settled(page);
+    const live = await liveMarks(page);
+    expect(still.length, 'lit markers in the static map').toBeGreaterThan(0);
+    expect(still.map((m) => m.place).sort()).toEqual(live.map((m) => m.place).sort());
+    // Those the reader sees (the live map may nudge one beyond the screen's edge).
+    const seen = still.filter((m) => m.x > 0 && m.y > 0 && m.x < viewport.width && m.y < viewport.height);
+    expect(seen.length, 'lit markers on screen').toBeGreaterThan(0);
+    for (const m of seen) {
+      const l = live.find((n) => n.place === m.place);
+      // A pixel or two: the drawing rounds to a tenth of its own pixel, then is scaled.
+      expect(Math.hypot(m.x - (l?.x ?? 0), m.y - (l?.y ?? 0)), `${m.place} moved by`).toBeLessThan(3);
+      // Drawn near the size the live map draws it (the drawing is chosen for that: staticSize.ts).
+      expect(m.r / (l?.r ?? 1), `${m.place}'s size, static / live`).toBeGreaterThan(0.7);
+      expect(m.r / (l?.r ?? 1), `${m.place}'s size, static / live`).toBeLessThan(1.45);
+    }
+    expect(w.errors).toEqual([]);
     await context.close();
   });
 });

@@ -11,6 +11,7 @@ import { buildStory, type BuiltStory } from '../../src/build/stories.ts';
 import { pageData, type PageKind } from '../../src/build/page.ts';
 import { prerender as prerenderData } from '../../src/build/prerender.ts';
 import { PAGE_IDS, eventRowId } from '../../src/lib/page-ids.ts';
+import { STILL_SIZES } from '../../src/lib/geo/staticSize.ts';
 import type { Story } from '../../src/lib/story/model.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,7 +57,10 @@ describe('prerender', () => {
     // The first step is the one the stage shows, its static map standing in for the live one.
     expect(main.match(/aria-current="step"/g)).toHaveLength(1);
     const first = story.steps[0]?.id ?? '';
-    expect(main).toMatch(new RegExp(`<img class="still[^"]*"[^>]* src="maps/${first}\\.svg"`));
+    // All it draws (its margins too), each size the page may choose by the screen's.
+    expect(main).toMatch(new RegExp(`<img class="still[^"]*"[^>]* src="maps/${first}\\.svg#all"`));
+    for (const size of STILL_SIZES)
+      expect(main).toContain(`<source media="${size.media}" srcset="maps/${size.folder}/${first}.svg#all"/>`);
     // Every step, in order, with its static map: shown without JavaScript (app.css), and lazy, so
     // a page whose script runs never fetches one it does not show.
     const ids = [...main.matchAll(/<li class="step[^"]*" id="([^"]+)"/g)].map((m) => m[1]);

@@ -24,12 +24,13 @@ export interface CameraTarget {
   pitch: number;
 }
 
-const TILE = 512;
+/** MapLibre's tile size: the world is TILE × 2^zoom px wide. */
+export const TILE = 512;
 /** MapLibre's default minimum zoom: a fit can ask for no less. */
 export const MIN_ZOOM = -2;
 
-const mercatorX = (lng: number) => (lng + 180) / 360;
-const mercatorY = (lat: number) => {
+export const mercatorX = (lng: number) => (lng + 180) / 360;
+export const mercatorY = (lat: number) => {
   const phi = (lat * Math.PI) / 180;
   return (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
 };

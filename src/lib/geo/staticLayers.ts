@@ -20,11 +20,6 @@ const MIN_DISTANCE = 30;
 /** Quoted: a family name with a token that starts with a digit is not a valid bare CSS name. */
 export const FONT_FAMILY = "'Source Sans 3', sans-serif";
 
-export interface Frame {
-  width: number;
-  height: number;
-}
-
 const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text safe in XML content and in double- or single-quoted attributes. */
@@ -134,7 +129,7 @@ export function markerLayer(projection: PixelProjection, story: Story, active: R
     .join('');
 }
 
-const inside = ([x, y]: [number, number], frame: Frame) => x >= 0 && y >= 0 && x <= frame.width && y <= frame.height;
+const inside = ([x, y]: [number, number], [x0, y0, x1, y1]: Box) => x >= x0 && y >= y0 && x <= x1 && y <= y1;
 /** Label size in px, and a width per character a little wider than Source Sans 3's average. */
 const LABEL_SIZE = 13;
 const CHAR_WIDTH = 0.56;
@@ -147,7 +142,8 @@ export function labelLayer(
   projection: PixelProjection,
   story: Story,
   active: ReadonlySet<string>,
-  frame: Frame,
+  /** Where names may go: the frame, in the drawing's pixels. */
+  frame: Box,
 ): string {
   const groups = groupByPlace(story.events);
   const points = markerPoints(projection, groups);
@@ -170,7 +166,7 @@ export function labelLayer(
     const text = markerText(group, active);
     return [{ id: String(i), at, radius: radius(lit), width: text.length * LABEL_SIZE * CHAR_WIDTH + 8, height: 18 }];
   });
-  const names = placeLabels(requests, obstacles, [0, 0, frame.width, frame.height], 6).map(({ id, box }) => {
+  const names = placeLabels(requests, obstacles, frame, 6).map(({ id, box }) => {
     const item = shown[Number(id)];
     const text = item ? markerText(item.group, active) : '';
     const [x, y] = [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];

@@ -8,8 +8,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { Route, Story } from '../story/model.ts';
 import { stepView } from '../story/view.ts';
-import { cameraTarget, type Viewport } from './camera.ts';
-import { framePadding } from './freeArea.ts';
+import type { Viewport } from './camera.ts';
+import { staticCamera, stillMargin, STILL_VIEW } from './stillPlacement.ts';
 import { DETAIL_ZOOM, REGION_ZOOM } from './tiers.ts';
 import { pixelProjection, type PixelProjection } from './pixels.ts';
 import { COLORS } from '../map/style.ts';
@@ -23,18 +23,20 @@ export function tierAt(zoom: number): number {
 
 /**
  * The projection MapLibre uses for a step at this size: Mercator at the camera's zoom, its centre
- * in the middle of the padded frame (the part of the map the step text does not cover).
+ * in the middle of the padded frame (the part of the map the step text does not cover). `margin`
+ * px are drawn beyond each side of the frame (see stillPlacement.ts): the frame starts there.
  */
-export function stepProjection(story: Story, stepIndex: number, size: Viewport, covered = 0): PixelProjection {
-  const step = stepView(story, stepIndex).step;
-  // Nothing lies over a static map.
-  const frame = framePadding(size);
-  // `covered` px at the bottom are under something (the preview's title band): frame above it.
-  const padding = { ...frame, bottom: frame.bottom + covered };
-  const target = cameraTarget(step.camera, size, padding);
-  const x = padding.left + (size.width - padding.left - padding.right) / 2;
-  const y = padding.top + (size.height - padding.top - padding.bottom) / 2;
-  return pixelProjection(target.center, target.zoom, [x, y], size);
+export function stepProjection(
+  story: Story,
+  stepIndex: number,
+  size: Viewport,
+  covered = 0,
+  margin: [number, number] = [0, 0],
+): PixelProjection {
+  const { center, zoom, anchor } = staticCamera(stepView(story, stepIndex).step.camera, size, covered);
+  const [mx, my] = margin;
+  const canvas = { width: size.width + 2 * mx, height: size.height + 2 * my };
+  return pixelProjection(center, zoom, [anchor[0] + mx, anchor[1] + my], canvas);
 }
 
 export function renderStaticMap(
@@ -44,10 +46,16 @@ export function renderStaticMap(
   size: { width: number; height: number },
   /** Pixels at the bottom that something will cover, kept clear of the places. */
   covered = 0,
+  /**
+   * Share of the size also drawn beyond each side. The SVG still shows just the frame; its `<view
+   * id="all">` shows the margins too, for the live map's stand-in (stillPlacement.ts).
+   */
+  overscan = 0,
 ): string {
   const view = stepView(story, stepIndex);
   const { step } = view;
-  const projection = stepProjection(story, stepIndex, size, covered);
+  const [mx, my] = stillMargin(size, overscan);
+  const projection = stepProjection(story, stepIndex, size, covered, [mx, my]);
   const routes = step.routes
     .map((id) => story.routes.find((r) => r.id === id))
     .filter((r): r is Route => r !== undefined);
@@ -55,15 +63,18 @@ export function renderStaticMap(
   const names = [...new Set(places.map((p) => p.name))];
   const title = `Map for "${step.title ?? story.title}": ${names.length ? names.join(', ') : 'no place named'}`;
   const { width, height } = size;
+  const [canvasWidth, canvasHeight] = [width + 2 * mx, height + 2 * my];
   const id = escapeXml(`map-${story.slug}-${step.id}`);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${mx} ${my} ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}">`,
     `<title id="${id}">${escapeXml(title)}</title>`,
-    `<rect width="${width}" height="${height}" fill="${COLORS.water}"/>`,
+    overscan ? `<view id="${STILL_VIEW}" viewBox="0 0 ${canvasWidth} ${canvasHeight}"/>` : '',
+    `<rect width="${canvasWidth}" height="${canvasHeight}" fill="${COLORS.water}"/>`,
     basemapLayers(projection, basemap, tierAt(projection.zoom), view.countries),
     routeLayer(projection, routes),
     markerLayer(projection, story, view.activeEvents),
-    labelLayer(projection, story, view.activeEvents, size),
+    // Named inside the frame only, where the SVG shown on its own would not cut a name.
+    labelLayer(projection, story, view.activeEvents, [mx, my, mx + width, my + height]),
     '</svg>',
   ].join('');
 }
@@ -73,6 +84,7 @@ export function renderAllSteps(
   story: Story,
   basemap: FeatureCollection,
   size: { width: number; height: number },
+  overscan = 0,
 ): string[] {
-  return story.steps.map((_, i) => renderStaticMap(story, basemap, i, size));
+  return story.steps.map((_, i) => renderStaticMap(story, basemap, i, size, 0, overscan));
 }
