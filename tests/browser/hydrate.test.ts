@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, mapReady, serveSite, settled, watch, type Site, type Watch } from './harness.ts';
+import { PNG } from 'pngjs';
 import { PAGE_IDS } from '../../src/lib/page-ids.ts';
+import { COLORS } from '../../src/lib/map/style.ts';
 
 let site: Site;
 let browser: Browser;
@@ -182,6 +184,31 @@ async function stillMarks(page: Page): Promise<Mark[]> {
   });
 }
 
+/**
+ * Pixels of the route colour on the map, outside what lies over it (the timeline, the key, which
+ * draws a route of its own): what of the step's routes the reader sees.
+ */
+async function routePixels(page: Page): Promise<number> {
+  const map = await page.getByTestId('map').boundingBox();
+  if (!map) throw new Error('no map on screen');
+  const over = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-covers-map]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return [r.left, r.top, r.right, r.bottom];
+    }),
+  );
+  const png = PNG.sync.read(await page.screenshot());
+  const route = [1, 3, 5].map((i) => parseInt(COLORS.route.slice(i, i + 2), 16));
+  let n = 0;
+  for (let y = Math.max(0, Math.ceil(map.y)); y < Math.min(png.height, map.y + map.height); y++)
+    for (let x = Math.max(0, Math.ceil(map.x)); x < Math.min(png.width, map.x + map.width); x++) {
+      if (over.some(([l = 0, t = 0, r = 0, b = 0]) => x >= l && x < r && y >= t && y < b)) continue;
+      const i = (y * png.width + x) * 4;
+      if (route.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 8)) n++;
+    }
+  return n;
+}
+
 /** The live map's lit markers: the centre of each marker's dot, and its radius. */
 async function liveMarks(page: Page): Promise<Mark[]> {
   return page.evaluate(() =>
@@ -219,10 +246,15 @@ describe.each([
     await page.waitForFunction(() => window.storyMap !== undefined);
     if (go) await page.evaluate(() => (location.hash = window.storyMap?.steps[0] ?? ''));
     const still = await stillMarks(page);
+    const stillRoutes = await routePixels(page);
     release();
     await mapReady(page);
     await settled(page);
     const live = await liveMarks(page);
+    // No route drawn whole, then taken back: the live map grows it as the reader scrolls.
+    expect(stillRoutes, 'route pixels of the static map, at most the live map’s').toBeLessThanOrEqual(
+      (await routePixels(page)) + 20,
+    );
     expect(still.length, 'lit markers in the static map').toBeGreaterThan(0);
     expect(still.map((m) => m.place).sort()).toEqual(live.map((m) => m.place).sort());
     // Those the reader sees (the live map may nudge one beyond the screen's edge).

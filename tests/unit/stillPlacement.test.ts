@@ -18,6 +18,8 @@ import {
   stillTransform,
   STILL_AT_REST,
   STILL_VIEW,
+  STILL_VIEW_UNROUTED,
+  stillView,
   type PixelCamera,
 } from '../../src/lib/geo/stillPlacement.ts';
 import { STATIC_MAP_SIZE, STILL_SIZES } from '../../src/lib/geo/staticSize.ts';
@@ -148,6 +150,22 @@ describe('a static map drawn with margins', () => {
     );
     expect(wide).toContain(`<view id="${STILL_VIEW}" viewBox="0 0 ${size.width + 2 * mx} ${size.height + 2 * my}"/>`);
     expect(plain).not.toContain('<view');
+  });
+
+  it('has a view without the routes, for a step whose routes the reader has not yet grown', () => {
+    const routed = story.steps.findIndex((step) => step.routes.length > 0);
+    const svg = renderStaticMap(story, basemap, routed, size, 0, 0.5);
+    expect(svg).toContain(
+      `<view id="${STILL_VIEW_UNROUTED}" viewBox="0 0 ${size.width + 2 * mx} ${size.height + 2 * my}"/>`,
+    );
+    // The rule that hides them names that view, and the routes come after it (`~`).
+    expect(svg).toContain(`<style>#${STILL_VIEW_UNROUTED}:target ~ .routes{display:none}</style>`);
+    const routes = /<g class="routes">(.*?)<\/g>/.exec(svg);
+    expect(routes?.[1]).toMatch(/<path d="M/);
+    expect(svg.indexOf(`<view id="${STILL_VIEW_UNROUTED}"`)).toBeLessThan(routes?.index ?? -1);
+    expect(stillView(0)).toBe(STILL_VIEW_UNROUTED);
+    expect(stillView(0.99)).toBe(STILL_VIEW_UNROUTED);
+    expect(stillView(1)).toBe(STILL_VIEW);
   });
 
   it('draws the frame’s places where the plain map does, moved by the margin', () => {

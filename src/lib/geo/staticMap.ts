@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Route, Story } from '../story/model.ts';
 import { stepView } from '../story/view.ts';
 import type { Viewport } from './camera.ts';
-import { staticCamera, stillMargin, STILL_VIEW } from './stillPlacement.ts';
+import { staticCamera, stillMargin, STILL_VIEW, STILL_VIEW_UNROUTED } from './stillPlacement.ts';
 import { DETAIL_ZOOM, REGION_ZOOM } from './tiers.ts';
 import { pixelProjection, type PixelProjection } from './pixels.ts';
 import { COLORS } from '../map/style.ts';
@@ -39,6 +39,19 @@ export function stepProjection(
   return pixelProjection(center, zoom, [anchor[0] + mx, anchor[1] + my], canvas);
 }
 
+/**
+ * The views of a drawing with margins: all of it, and all of it but the routes. The routes' group
+ * follows the views, so `:target` (the view the address names) can hide it; a browser that ignores
+ * that shows the routes whole, as the frame alone does.
+ */
+function views(width: number, height: number): string[] {
+  return [
+    `<style>#${STILL_VIEW_UNROUTED}:target ~ .routes{display:none}</style>`,
+    `<view id="${STILL_VIEW}" viewBox="0 0 ${width} ${height}"/>`,
+    `<view id="${STILL_VIEW_UNROUTED}" viewBox="0 0 ${width} ${height}"/>`,
+  ];
+}
+
 export function renderStaticMap(
   story: Story,
   basemap: FeatureCollection,
@@ -47,8 +60,8 @@ export function renderStaticMap(
   /** Pixels at the bottom that something will cover, kept clear of the places. */
   covered = 0,
   /**
-   * Share of the size also drawn beyond each side. The SVG still shows just the frame; its `<view
-   * id="all">` shows the margins too, for the live map's stand-in (stillPlacement.ts).
+   * Share of the size also drawn beyond each side. The SVG still shows just the frame; its views
+   * show the margins too, for the live map's stand-in (stillPlacement.ts).
    */
   overscan = 0,
 ): string {
@@ -68,10 +81,10 @@ export function renderStaticMap(
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${mx} ${my} ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}">`,
     `<title id="${id}">${escapeXml(title)}</title>`,
-    overscan ? `<view id="${STILL_VIEW}" viewBox="0 0 ${canvasWidth} ${canvasHeight}"/>` : '',
+    ...(overscan ? views(canvasWidth, canvasHeight) : []),
     `<rect width="${canvasWidth}" height="${canvasHeight}" fill="${COLORS.water}"/>`,
     basemapLayers(projection, basemap, tierAt(projection.zoom), view.countries),
-    routeLayer(projection, routes),
+    overscan ? `<g class="routes">${routeLayer(projection, routes)}</g>` : routeLayer(projection, routes),
     markerLayer(projection, story, view.activeEvents),
     // Named inside the frame only, where the SVG shown on its own would not cut a name.
     labelLayer(projection, story, view.activeEvents, [mx, my, mx + width, my + height]),

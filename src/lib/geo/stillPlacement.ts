@@ -20,6 +20,16 @@ export const OVERSCAN = 0.5;
 
 /** The `<view>` of a static map's SVG that shows all it draws, margins included. */
 export const STILL_VIEW = 'all';
+/**
+ * The same, without the step's routes: what the live map shows before the reader's scroll has
+ * grown them (story/view.ts `routeGrowth`), so that a route is not drawn whole, then taken back.
+ */
+export const STILL_VIEW_UNROUTED = 'all-but-routes';
+
+/** The view that matches the live map's routes: whole, or not yet grown whole. */
+export function stillView(growth: number): string {
+  return growth >= 1 ? STILL_VIEW : STILL_VIEW_UNROUTED;
+}
 
 /** The margins drawn beyond each side of a static map of this size, in px. */
 export function stillMargin(size: Viewport, overscan = OVERSCAN): [number, number] {
