@@ -60,7 +60,9 @@ describe('prerender', () => {
     // All it draws (its margins too), each size the page may choose by the screen's.
     expect(main).toMatch(new RegExp(`<img class="still[^"]*"[^>]* src="maps/${first}\\.svg#all"`));
     for (const size of STILL_SIZES)
-      expect(main).toContain(`<source media="${size.media}" srcset="maps/${size.folder}/${first}.svg#all"/>`);
+      expect(main).toContain(
+        `<source media="${size.media}" srcset="maps/${size.folder}/${first}.svg#all" width="${size.width}" height="${size.height}"/>`,
+      );
     // Every step, in order, with its static map: shown without JavaScript (app.css), and lazy, so
     // a page whose script runs never fetches one it does not show.
     const ids = [...main.matchAll(/<li class="step[^"]*" id="([^"]+)"/g)].map((m) => m[1]);
