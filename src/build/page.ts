@@ -11,6 +11,7 @@ import { messages } from '../lib/i18n/messages.ts';
 import type { Story } from '../lib/story/model.ts';
 import { rebasePictures } from '../lib/story/picture.ts';
 import { locatorLandFile } from './locator-land.ts';
+import { STILL_DEFAULT_MEDIA, STILL_SIZES } from '../lib/geo/staticSize.ts';
 
 export type PageKind = 'home' | 'story' | 'embed';
 
@@ -106,8 +107,26 @@ export function pageHead(built: BuiltStory, options: PageOptions): string {
     `<meta name="twitter:description" content="${summary}" />`,
     `<meta name="twitter:image" content="${urls.preview}" />`,
     `<link rel="alternate" type="application/json+oembed" href="${urls.oembed}" title="${title}" />`,
+    ...stillPreloads(data.maps, story.steps[0]?.id),
     `<script type="application/json" id="${PAGE_IDS.data}">${inertJson(data)}</script>`,
   ].join('\n    ');
+}
+
+/**
+ * The opening step's static map, asked for before the story's data (which can be long) has
+ * arrived: on a phone it fills the map's part of the first screen, so it is the page's largest
+ * paint. One link per drawing (staticSize.ts); the browser fetches the one whose media matches,
+ * the one the stage's `<picture>` chooses.
+ */
+function stillPreloads(maps: string, first: string | undefined): string[] {
+  if (first === undefined) return [];
+  return [
+    ...STILL_SIZES.map(({ folder, media }) => [`${maps}${folder}/${first}.svg`, media]),
+    [`${maps}${first}.svg`, STILL_DEFAULT_MEDIA],
+  ].map(
+    ([href = '', media = '']) =>
+      `<link rel="preload" as="image" href="${escapeHtml(href)}" media="${media}" fetchpriority="high" />`,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildStory, type BuiltStory } from '../../src/build/stories.ts';
 import { inertJson, oembed, pageData, pageHead, type PageKind } from '../../src/build/page.ts';
 import { PAGE_IDS } from '../../src/lib/page-ids.ts';
+import { STILL_DEFAULT_MEDIA, STILL_SIZES } from '../../src/lib/geo/staticSize.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const built = buildStory(`${root}tests/fixtures/site/mss-haiti.yaml`, root);
@@ -50,9 +51,19 @@ describe('pageHead', () => {
     { kind: 'embed', prefix: '../../', maps: '../maps/' },
   ])('points at the basemap and step maps relative to the $kind page', ({ kind, prefix, maps }) => {
     const page = pageHead(built, { kind, site });
-    // Not preloaded: the map's worker fetches it itself, so a preload only delays the text's
-    // paint and is fetched twice (issue 9's traces).
-    expect(page).not.toContain('rel="preload"');
+    // The basemap is not preloaded: the map's worker fetches it itself, so a preload only delays
+    // the text's paint and is fetched twice (issue 9's traces). What is: the opening step's static
+    // map, one link per drawing, each for the screens that show it, before the story's data.
+    expect(page).not.toContain(`rel="preload" as="fetch"`);
+    const first = built.story.steps[0]?.id ?? '';
+    const preloads = [...page.matchAll(/<link rel="preload" as="image" href="([^"]+)" media="([^"]+)"/g)];
+    expect(preloads.map(([, href]) => href)).toEqual([
+      ...STILL_SIZES.map((s) => `${maps}${s.folder}/${first}.svg`),
+      `${maps}${first}.svg`,
+    ]);
+    expect(preloads.map(([, , media]) => media)).toEqual([...STILL_SIZES.map((s) => s.media), STILL_DEFAULT_MEDIA]);
+    expect(page.indexOf('rel="preload"')).toBeLessThan(page.indexOf(PAGE_IDS.data));
+    expect(page.match(/rel="preload"/g)).toHaveLength(preloads.length);
     const data = JSON.parse(inlinedJson(page)) as { basemap: string; maps: string; embed: boolean };
     expect(data.basemap).toBe(`${prefix}${built.basemapFile}`);
     expect(data.maps).toBe(maps);

@@ -22,7 +22,7 @@ import {
   stillView,
   type PixelCamera,
 } from '../../src/lib/geo/stillPlacement.ts';
-import { STATIC_MAP_SIZE, STILL_SIZES } from '../../src/lib/geo/staticSize.ts';
+import { STATIC_MAP_SIZE, STILL_DEFAULT_MEDIA, STILL_SIZES } from '../../src/lib/geo/staticSize.ts';
 import type { Story } from '../../src/lib/story/model.ts';
 import type { MapCovers } from '../../src/lib/geo/stepFrame.ts';
 
@@ -186,5 +186,37 @@ describe('a static map drawn with margins', () => {
     const pathLength = (svg: string) =>
       [...svg.matchAll(/ d="([^"]*)"/g)].reduce((n, [, d]) => n + (d?.length ?? 0), 0);
     expect(pathLength(wide)).toBeGreaterThan(pathLength(plain));
+  });
+});
+
+describe('the drawings’ media queries', () => {
+  /** Reads the queries these are written in: lists of `(min|max-width|height: Npx)` and `(orientation)`. */
+  function matches(media: string, width: number, height: number): boolean {
+    return media.split(',').some((query) =>
+      [...query.matchAll(/\(([a-z-]+):\s*([^)]+)\)/g)].every(([, feature, value = '']) => {
+        const px = parseFloat(value);
+        if (feature === 'min-width') return width >= px;
+        if (feature === 'max-width') return width <= px;
+        if (feature === 'min-height') return height >= px;
+        if (feature === 'max-height') return height <= px;
+        if (feature === 'orientation') return height >= width === (value.trim() === 'portrait');
+        throw new Error(`a media feature this test does not read: ${feature}`);
+      }),
+    );
+  }
+
+  it('choose exactly one drawing for every screen, so one preload is fetched, the one the stage shows', () => {
+    const media = [...STILL_SIZES.map((s) => s.media), STILL_DEFAULT_MEDIA];
+    for (let width = 240; width <= 3840; width += 20)
+      for (let height = 240; height <= 2400; height += 20)
+        expect(
+          media.filter((m) => matches(m, width, height)),
+          `${width}×${height}`,
+        ).toHaveLength(1);
+    // The shapes each is for.
+    const chosen = (w: number, h: number) => media.findIndex((m) => matches(m, w, h));
+    expect([chosen(390, 844), chosen(844, 390), chosen(1920, 1080), chosen(768, 1024), chosen(1440, 900)]).toEqual([
+      0, 1, 2, 3, 3,
+    ]);
   });
 });

@@ -13,11 +13,26 @@ export const STATIC_MAP_SIZE = { width: 600, height: 400 };
  * over every step of the three fixture stories (the live map's zoom against the drawing's), the
  * chosen drawing's markers show at 0.7–1.4 times their live size on 390×844, 844×390, 768×1024,
  * 1440×900 and 1920×1080 screens; with the 600 px drawing alone, 0.5–1.9 times.
- * Chosen by media query, first match, as `<picture>` chooses, so the page and the browser agree
- * on which drawing is shown.
+ * Chosen by media query, as `<picture>` chooses, so the page and the browser agree on which
+ * drawing is shown. The queries never overlap, nor overlap `STILL_DEFAULT_MEDIA`: a preload of
+ * the opening step's drawing can use them as they are.
  */
 export const STILL_SIZES = [
   { folder: '360x540', width: 360, height: 540, media: '(max-width: 600px) and (orientation: portrait)' },
-  { folder: '360x240', width: 360, height: 240, media: '(max-width: 600px), (max-height: 480px)' },
+  {
+    folder: '360x240',
+    width: 360,
+    height: 240,
+    media: '(max-width: 600px) and (orientation: landscape), (max-height: 480px) and (orientation: landscape)',
+  },
   { folder: '960x640', width: 960, height: 640, media: '(min-width: 1700px) and (min-height: 900px)' },
 ] as const;
+
+/**
+ * Where none of `STILL_SIZES` is chosen (the 600 px drawing is): their media, negated, in the
+ * plain syntax every browser reads. The page asks for the opening step's drawing early, one
+ * `<link rel="preload">` per drawing, and only the one whose media matches is fetched.
+ */
+export const STILL_DEFAULT_MEDIA =
+  '(min-width: 600.02px) and (min-height: 480.02px) and (max-width: 1699.98px), ' +
+  '(min-width: 600.02px) and (min-height: 480.02px) and (max-height: 899.98px)';
