@@ -157,15 +157,17 @@ interface Mark {
  * browser draws them. Waits for the static map's glide into place to end.
  */
 async function stillMarks(page: Page): Promise<Mark[]> {
+  // Placed by the page's script (until then it stands as the build wrote it), and glided there.
   await page.waitForFunction(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-testid="map-still"]');
+    const img = document.querySelector<HTMLImageElement>('[data-testid="map-still"][data-placed="true"]');
     return !!img?.complete && img.getAnimations().length === 0;
   });
   return page.evaluate(async () => {
     const img = document.querySelector<HTMLImageElement>('[data-testid="map-still"]');
     if (!img) return [];
     const svg = new DOMParser().parseFromString(await (await fetch(img.currentSrc)).text(), 'image/svg+xml');
-    const view = svg.getElementById(new URL(img.currentSrc).hash.slice(1));
+    // The view is named in the address the page wrote (`currentSrc` can be the preload's, without it).
+    const view = svg.getElementById(new URL(img.src).hash.slice(1));
     const [, , width = 1, height = 1] = (view?.getAttribute('viewBox') ?? '').split(' ').map(Number);
     const [w, h] = [img.clientWidth, img.clientHeight];
     const fit = Math.min(w / width, h / height);
