@@ -49,6 +49,40 @@ function commands(lines: Position[][], close: boolean): string {
     .join('');
 }
 
+/** A line or ring in world units (0–1 across the Mercator square), with its bounds. */
+interface UnitLine {
+  points: Position[];
+  bounds: [number, number, number, number];
+}
+
+/**
+ * Lines and rings in world units, kept per array of the basemap: a build draws each step in four
+ * sizes, and the logarithm and tangent of every coastline point are then worked out once, not per
+ * drawing. Only the scale and shift differ from one drawing to the next.
+ */
+const units = new WeakMap<readonly Position[], UnitLine>();
+
+function inUnits(line: readonly Position[]): UnitLine {
+  let found = units.get(line);
+  if (!found) {
+    const points = line.map(([lng = 0, lat = 0]) => [mercatorX(lng), mercatorY(lat)]);
+    found = { points, bounds: planarBounds(points) };
+    units.set(line, found);
+  }
+  return found;
+}
+
+function unitBounds(lines: readonly UnitLine[]): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { bounds } of lines) {
+    box[0] = Math.min(box[0], bounds[0]);
+    box[1] = Math.min(box[1], bounds[1]);
+    box[2] = Math.max(box[2], bounds[2]);
+    box[3] = Math.max(box[3], bounds[3]);
+  }
+  return box;
+}
+
 /**
  * A flat Mercator projection with `center` drawn at `anchor` (px from the frame's top left),
  * clipping to the frame plus a few pixels so strokes at its edge are not cut.
@@ -87,23 +121,23 @@ export function pixelProjection(
   };
 
   /** Each world copy of the projected shape that reaches the frame, clipped to it. */
-  const copies = <T extends Position[][] | Position[]>(shape: T, polygon: boolean): Position[][] => {
-    const projected = (
-      polygon ? (shape as Position[][]).map((r) => r.map(project)) : (shape as Position[]).map(project)
-    ) as T;
-    const flat = (polygon ? (projected as Position[][]).flat() : projected) as Position[];
-    const [x0, y0, x1, y1] = planarBounds(flat);
+  const copies = (lines: readonly Position[][], polygon: boolean): Position[][] => {
+    const unit = lines.map(inUnits);
+    const [x0, y0, x1, y1] = unitBounds(unit).map((u, i) =>
+      i % 2 ? anchor[1] + (u - cy) * world : anchor[0] + (u - cx) * world,
+    ) as [number, number, number, number];
     if (y1 < clip[1] || y0 > clip[3]) return [];
     const out: Position[][] = [];
     for (let k = Math.floor((clip[0] - x1) / world); k <= Math.ceil((clip[2] - x0) / world); k++) {
       const dx = k * world;
       if (x1 + dx < clip[0] || x0 + dx > clip[2]) continue;
-      const moved = polygon
-        ? (projected as Position[][]).map((r) => r.map(([x = 0, y = 0]) => [x + dx, y]))
-        : (projected as Position[]).map(([x = 0, y = 0]) => [x + dx, y]);
+      // The same sums, in the same order, as projecting each point afresh: the output is unchanged.
+      const moved = unit.map(({ points }) =>
+        points.map(([ux = 0, uy = 0]) => [anchor[0] + (ux - cx) * world + dx, anchor[1] + (uy - cy) * world]),
+      );
       const geometry = polygon
-        ? { type: 'Polygon' as const, coordinates: moved as Position[][] }
-        : { type: 'LineString' as const, coordinates: moved as Position[] };
+        ? { type: 'Polygon' as const, coordinates: moved }
+        : { type: 'LineString' as const, coordinates: moved[0] ?? [] };
       const c = bboxClip({ type: 'Feature', properties: {}, geometry } as Feature<typeof geometry>, clip).geometry;
       if (c.type === 'Polygon') out.push(...c.coordinates.filter((r) => r.length >= 4));
       else if (c.type === 'LineString') out.push(c.coordinates);
@@ -126,7 +160,7 @@ export function pixelProjection(
           true,
         ) +
         commands(
-          lines.flatMap((l) => copies(l, false)),
+          lines.flatMap((l) => copies([l], false)),
           false,
         )
       );
