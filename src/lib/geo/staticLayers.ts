@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { PixelProjection } from './pixels.ts';
 import type { Route, Story } from '../story/model.ts';
-import { HIGHLIGHT_OPACITY, MAP_LIGHT as COLORS, MARKS, PAGE_LIGHT, svgDash } from '../style/palette.ts';
+import { HIGHLIGHT_OPACITY, MAP_LIGHT as COLORS, MARKS, PAGE_LIGHT, SHADOW, svgDash } from '../style/palette.ts';
 import { clearOf, endsInCountry, routeLine } from './routeEnds.ts';
 import { chevron } from './arrow.ts';
 import { activeIn, groupByPlace, leadEvent, markerText, type PlaceGroup } from './groups.ts';
@@ -104,6 +104,44 @@ function markerPoints(projection: PixelProjection, groups: readonly PlaceGroup[]
   return new Map(groups.map((g, i) => [g, moved[i] ?? [0, 0]]));
 }
 
+/**
+ * Where each city really is, seen when its marker has been pushed aside: the live map's
+ * `city-dots` layer, which lies under the markers, as this one is drawn before them.
+ */
+export function cityDotLayer(projection: PixelProjection, story: Story): string {
+  return groupByPlace(story.events)
+    .filter((group) => group.place.precision !== 'country')
+    .map((group) => projection.point(group.place.coordinates))
+    .map((at) => `<circle cx="${num(at[0])}" cy="${num(at[1])}" r="${MARKS.cityDotRadius}" fill="${COLORS.label}"/>`)
+    .join('');
+}
+
+/**
+ * A marker's dot, painted as app.css paints the live button's: a country's dashed circle, or a
+ * city's filled dot inside its paper border (the border lies inside the dot: a lit dot's 2 px,
+ * plus the 2 px paper ring outside it; an unlit dot's 3 px at two thirds of the size).
+ */
+function dot(r: number, lit: boolean, country: boolean): string {
+  if (country)
+    return `r="${r}" fill="${PAPER}" fill-opacity="0.85" stroke="${lit ? COLORS.activeMarker : MARKER}" stroke-width="${lit ? 3 : 2}" stroke-dasharray="4 3"`;
+  // One stroke straddling a circle draws the paper: from r - 2 to r + 2 lit, from r - 2 to r unlit.
+  return lit
+    ? `r="${r}" fill="${ACCENT}" stroke="${PAPER}" stroke-width="4"`
+    : `r="${r - 1}" fill="${MARKER}" stroke="${PAPER}" stroke-width="2"`;
+}
+
+/**
+ * The ring around a city's dot, as the button's box-shadow draws it: the lit one's 2 px accent
+ * ring outside its paper one, the others' 1 px dark hairline. So the marker the live map draws
+ * at the swap is the one the static map showed.
+ */
+function ring(x: number, y: number, r: number, lit: boolean): string {
+  const at = `cx="${num(x)}" cy="${num(y)}" fill="none"`;
+  return lit
+    ? `<circle ${at} r="${r + 3}" stroke="${ACCENT}" stroke-width="2"/>`
+    : `<circle ${at} r="${r + 0.5}" stroke="${SHADOW}" stroke-opacity="0.45" stroke-width="1"/>`;
+}
+
 export function markerLayer(projection: PixelProjection, story: Story, active: ReadonlySet<string>): string {
   const groups = groupByPlace(story.events);
   const points = markerPoints(projection, groups);
@@ -113,13 +151,10 @@ export function markerLayer(projection: PixelProjection, story: Story, active: R
       const [x, y] = points.get(group) ?? [0, 0];
       const lit = on(group);
       const country = group.place.precision === 'country';
-      // The dots' radii: their 2 px stroke straddles the edge, as the buttons' border lies inside it.
+      // The dot's radius, as app.css sizes the buttons' dots (`.marker::before`).
       const r = (lit ? MARKS.activeMarkerDiameter : MARKS.markerDiameter) / 2;
-      const paint = country
-        ? `fill="${PAPER}" fill-opacity="0.85" stroke="${lit ? COLORS.activeMarker : MARKER}" stroke-width="${lit ? 3 : 2}" stroke-dasharray="4 3"`
-        : `fill="${lit ? ACCENT : MARKER}" stroke="${PAPER}" stroke-width="2"`;
       const ids = escapeXml(group.events.map((e) => e.id).join(' '));
-      const circle = `<circle class="marker" data-event="${escapeXml(leadEvent(group, active).id)}" data-events="${ids}" data-place="${escapeXml(group.place.id)}" data-active="${lit}" cx="${num(x)}" cy="${num(y)}" r="${r}" ${paint}/>`;
+      const circle = `${country ? '' : ring(x, y, r, lit)}<circle class="marker" data-event="${escapeXml(leadEvent(group, active).id)}" data-events="${ids}" data-place="${escapeXml(group.place.id)}" data-active="${lit}" cx="${num(x)}" cy="${num(y)}" ${dot(r, lit, country)}/>`;
       const n = group.events.length;
       if (n < 2) return circle;
       // The badge at the top right of the marker, as app.css draws .marker__count.
@@ -135,8 +170,8 @@ const LABEL_SIZE = 13;
 const CHAR_WIDTH = 0.56;
 
 /**
- * Dots where cities are, and the active markers' labels placed as the live map places them
- * (geo/labelPlacement.ts): never over a marker or another label, never cut by the frame.
+ * The active markers' labels, placed as the live map places them (geo/labelPlacement.ts): never
+ * over a marker or another label, never cut by the frame.
  */
 export function labelLayer(
   projection: PixelProjection,
@@ -151,11 +186,6 @@ export function labelLayer(
     const at = points.get(group) ?? [0, 0];
     return inside(at, frame) ? [{ group, at, lit: activeIn(group, active).length > 0 }] : [];
   });
-  // The city's own spot, seen when its marker has been pushed aside (the live map's city-dots).
-  const dots = shown
-    .filter(({ group }) => group.place.precision !== 'country')
-    .map(({ group }) => projection.point(group.place.coordinates))
-    .map((at) => `<circle cx="${num(at[0])}" cy="${num(at[1])}" r="${MARKS.cityDotRadius}" fill="${COLORS.label}"/>`);
   const radius = (lit: boolean) => (lit ? 14 : 10);
   const obstacles = shown.map(({ at, lit }): Box => {
     const r = radius(lit);
@@ -173,7 +203,6 @@ export function labelLayer(
     return `<text x="${num(x)}" y="${num(y)}" dy="0.35em" text-anchor="middle">${escapeXml(text)}</text>`;
   });
   return [
-    ...dots,
     `<g font-family="${escapeXml(FONT_FAMILY)}" font-size="${LABEL_SIZE}" font-weight="600" fill="${INK}" stroke="${PAPER}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`,
     ...names,
     '</g>',

@@ -13,7 +13,7 @@ import { staticCamera, stillMargin, STILL_VIEW, STILL_VIEW_UNROUTED } from './st
 import { DETAIL_ZOOM, REGION_ZOOM } from './tiers.ts';
 import { pixelProjection, type PixelProjection } from './pixels.ts';
 import { COLORS } from '../map/style.ts';
-import { basemapLayers, escapeXml, labelLayer, markerLayer, routeLayer } from './staticLayers.ts';
+import { basemapLayers, cityDotLayer, escapeXml, labelLayer, markerLayer, routeLayer } from './staticLayers.ts';
 
 /** The basemap tier the live map draws at this zoom (see map/style.ts). */
 export function tierAt(zoom: number): number {
@@ -85,6 +85,7 @@ export function renderStaticMap(
     `<rect width="${canvasWidth}" height="${canvasHeight}" fill="${COLORS.water}"/>`,
     basemapLayers(projection, basemap, tierAt(projection.zoom), view.countries),
     overscan ? `<g class="routes">${routeLayer(projection, routes)}</g>` : routeLayer(projection, routes),
+    cityDotLayer(projection, story),
     markerLayer(projection, story, view.activeEvents),
     // Named inside the frame only, where the SVG shown on its own would not cut a name.
     labelLayer(projection, story, view.activeEvents, [mx, my, mx + width, my + height]),

@@ -86,6 +86,12 @@ export const LOCATOR_LIGHT = { land: '#cfc9bf', graticule: '#c9d5de' };
 export const LOCATOR_DARK: typeof LOCATOR_LIGHT = { land: '#4a4e55', graticule: '#2c3a45' };
 
 /** Sizes of the marks in px, shared by the live map and the static maps. */
+/**
+ * Black, for a shadow at some opacity: the same in either theme. The page writes it as
+ * `rgb(0 0 0 / n%)`, which resvg (the previews) does not read, so the static maps use this.
+ */
+export const SHADOW = '#000000';
+
 export const MARKS = {
   /** The routes' line width; the arrowhead's strokes match it. */
   routeWidth: 3,
