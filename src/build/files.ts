@@ -1,6 +1,6 @@
 /**
  * Every file the build derives from a story besides its pages: the basemap, each step's static
- * map (and three more shapes of it for the live map's stand-in, staticSize.ts), the social preview
+ * map (and four more shapes of it for the live map's stand-in, staticSize.ts), the social preview
  * image and the oEmbed answer. Built once per build (or per change in dev), then emitted into the
  * bundle or served from memory.
  */
