@@ -9,7 +9,7 @@ import type { BuiltStory } from './stories.ts';
 import { renderStaticMap } from '../lib/geo/staticMap.ts';
 import { previewSvg, renderPreviewPng } from './preview.ts';
 import { oembed } from './page.ts';
-import { STATIC_MAP_SIZE, STILL_SIZES } from '../lib/geo/staticSize.ts';
+import { drawingFile, STATIC_MAP_SIZE, STILL_SIZES } from '../lib/geo/staticSize.ts';
 import { OVERSCAN } from '../lib/geo/stillPlacement.ts';
 
 export function storyFiles(built: BuiltStory, site: string): Map<string, string | Uint8Array> {
@@ -18,12 +18,10 @@ export function storyFiles(built: BuiltStory, site: string): Map<string, string 
   const files = new Map<string, string | Uint8Array>();
   for (const [file, text] of built.basemapFiles) files.set(file, text);
   story.steps.forEach((step, i) => {
-    files.set(`${story.slug}/maps/${step.id}.svg`, renderStaticMap(story, basemap, i, STATIC_MAP_SIZE, 0, OVERSCAN));
+    const maps = `${story.slug}/maps/`;
+    files.set(maps + drawingFile(step.id), renderStaticMap(story, basemap, i, STATIC_MAP_SIZE, 0, OVERSCAN));
     for (const size of STILL_SIZES)
-      files.set(
-        `${story.slug}/maps/${size.folder}/${step.id}.svg`,
-        renderStaticMap(story, basemap, i, size, 0, OVERSCAN),
-      );
+      files.set(maps + drawingFile(step.id, size), renderStaticMap(story, basemap, i, size, 0, OVERSCAN));
   });
   files.set(`${story.slug}/preview.png`, renderPreviewPng(previewSvg(story, basemap)));
   files.set(`${story.slug}/oembed.json`, JSON.stringify(oembed(built, site), null, 2));

@@ -11,7 +11,7 @@ import { messages } from '../lib/i18n/messages.ts';
 import type { Story } from '../lib/story/model.ts';
 import { rebasePictures } from '../lib/story/picture.ts';
 import { locatorLandFile } from './locator-land.ts';
-import { STILL_DEFAULT_MEDIA, STILL_SIZES } from '../lib/geo/staticSize.ts';
+import { drawingFile, STILL_DEFAULT_MEDIA, STILL_SIZES } from '../lib/geo/staticSize.ts';
 
 export type PageKind = 'home' | 'story' | 'embed';
 
@@ -121,8 +121,8 @@ export function pageHead(built: BuiltStory, options: PageOptions): string {
 function stillPreloads(maps: string, first: string | undefined): string[] {
   if (first === undefined) return [];
   return [
-    ...STILL_SIZES.map(({ folder, media }) => [`${maps}${folder}/${first}.svg`, media]),
-    [`${maps}${first}.svg`, STILL_DEFAULT_MEDIA],
+    ...STILL_SIZES.map((size) => [maps + drawingFile(first, size), size.media]),
+    [maps + drawingFile(first), STILL_DEFAULT_MEDIA],
   ].map(
     ([href = '', media = '']) =>
       `<link rel="preload" as="image" href="${escapeHtml(href)}" media="${media}" fetchpriority="high" />`,

@@ -159,7 +159,7 @@ describe('a static map drawn with margins', () => {
       `<view id="${STILL_VIEW_UNROUTED}" viewBox="0 0 ${size.width + 2 * mx} ${size.height + 2 * my}"/>`,
     );
     // The rule that hides them names that view, and the routes come after it (`~`).
-    expect(svg).toContain(`<style>#${STILL_VIEW_UNROUTED}:target ~ .routes{display:none}</style>`);
+    expect(svg).toContain(`<style>#${STILL_VIEW_UNROUTED}:target ~ .routes{display:none}`);
     const routes = /<g class="routes">(.*?)<\/g>/.exec(svg);
     expect(routes?.[1]).toMatch(/<path d="M/);
     expect(svg.indexOf(`<view id="${STILL_VIEW_UNROUTED}"`)).toBeLessThan(routes?.index ?? -1);

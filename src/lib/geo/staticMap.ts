@@ -14,6 +14,7 @@ import { DETAIL_ZOOM, REGION_ZOOM } from './tiers.ts';
 import { pixelProjection, type PixelProjection } from './pixels.ts';
 import { COLORS } from '../map/style.ts';
 import { basemapLayers, cityDotLayer, escapeXml, labelLayer, markerLayer, routeLayer } from './staticLayers.ts';
+import { townLayer } from './staticTowns.ts';
 
 /** The basemap tier the live map draws at this zoom (see map/style.ts). */
 export function tierAt(zoom: number): number {
@@ -42,11 +43,13 @@ export function stepProjection(
 /**
  * The views of a drawing with margins: all of it, and all of it but the routes. The routes' group
  * follows the views, so `:target` (the view the address names) can hide it; a browser that ignores
- * that shows the routes whole, as the frame alone does.
+ * that shows the routes whole, as the frame alone does. The towns' names show in a view only: the
+ * stand-in, which the live map's key credits them in, names them as the live map will; the
+ * drawing on its own (print, no script) does not.
  */
 function views(width: number, height: number): string[] {
   return [
-    `<style>#${STILL_VIEW_UNROUTED}:target ~ .routes{display:none}</style>`,
+    `<style>#${STILL_VIEW_UNROUTED}:target ~ .routes{display:none}.towns{display:none}:target ~ .towns{display:inline}</style>`,
     `<view id="${STILL_VIEW}" viewBox="0 0 ${width} ${height}"/>`,
     `<view id="${STILL_VIEW_UNROUTED}" viewBox="0 0 ${width} ${height}"/>`,
   ];
@@ -84,6 +87,8 @@ export function renderStaticMap(
     ...(overscan ? views(canvasWidth, canvasHeight) : []),
     `<rect width="${canvasWidth}" height="${canvasHeight}" fill="${COLORS.water}"/>`,
     basemapLayers(projection, basemap, tierAt(projection.zoom), view.countries),
+    // Over the land, under the routes and the markers, as on the live map.
+    overscan ? townLayer(projection, basemap, story, [0, 0, canvasWidth, canvasHeight]) : '',
     overscan ? `<g class="routes">${routeLayer(projection, routes)}</g>` : routeLayer(projection, routes),
     cityDotLayer(projection, story),
     markerLayer(projection, story, view.activeEvents),

@@ -5,6 +5,15 @@
 export const STATIC_MAP_SIZE = { width: 600, height: 400 };
 
 /**
+ * A step's drawing, as a path in the story's folder of maps: the 600 px one (print, no script,
+ * the preview's size) at its top, the stand-in's other sizes in a folder named after each. The
+ * build writes them there and the page asks for them there, so both read this.
+ */
+export function drawingFile(stepId: string, size?: { folder: string }): string {
+  return size ? `${size.folder}/${stepId}.svg` : `${stepId}.svg`;
+}
+
+/**
  * The static map drawn again at other sizes, for the live map's stand-in only (MapView): placed at
  * the live camera (stillPlacement.ts), a drawing is shown larger or smaller than it was drawn, and
  * its markers and names with it, by as much as the box's frame differs from the drawing's. So the

@@ -1,0 +1,74 @@
+/**
+ * The neighbouring towns' names on a static map, as the live map's context layer draws them
+ * (map/contextLayers.ts): the towns the build chose (gazetteer.ts) whose zoom has come, grey on a
+ * halo of land, regular weight, the bigger town first where two would collide, and none where a
+ * story place's name may go. MapLibre's own collision has the last word on the live map; this
+ * follows its rules with estimated text widths, so the stand-in names nearly the same towns.
+ */
+import type { FeatureCollection, Point } from 'geojson';
+import type { Story } from '../story/model.ts';
+import type { PixelProjection } from './pixels.ts';
+import { MAP_LIGHT as COLORS } from '../style/palette.ts';
+import { TOWN_MIN_ZOOM } from './gazetteer.ts';
+import { groupByPlace } from './groups.ts';
+import { overlaps, type Box } from './labelPlacement.ts';
+import { escapeXml, FONT_FAMILY } from './staticLayers.ts';
+
+/** A width per character of Source Sans 3 at regular weight, a little over its average. */
+const CHAR_WIDTH = 0.5;
+/** contextLayers.ts: the towns' `text-padding`, and the invisible place names' size and padding. */
+const TOWN_PADDING = 6;
+const PLACE_NAME_SIZE = 16;
+const PLACE_PADDING = 8;
+
+const num = (n: number) => String(Math.round(n * 10) / 10);
+
+/** The towns' text size at this zoom: contextLayers.ts interpolates 11 px at zoom 4 to 12.5 at 10. */
+export function townSize(zoom: number): number {
+  return 11 + (1.5 * (Math.min(10, Math.max(4, zoom)) - 4)) / 6;
+}
+
+const padded = ([x0, y0, x1, y1]: Box, pad: number): Box => [x0 - pad, y0 - pad, x1 + pad, y1 + pad];
+
+/**
+ * Where each story place's name may go, on either side of it: the live map places it there
+ * invisibly (contextLayers.ts `keepClear`), half an em over the place, so no town is named there.
+ */
+function placeNameZones(projection: PixelProjection, story: Story): Box[] {
+  const h = PLACE_NAME_SIZE * 1.2;
+  const em = PLACE_NAME_SIZE / 2;
+  return groupByPlace(story.events).flatMap(({ place }) => {
+    const [x, y] = projection.point(place.coordinates);
+    const w = place.name.length * PLACE_NAME_SIZE * CHAR_WIDTH;
+    return [
+      padded([x - em, y - h / 2, x - em + w, y + h / 2], PLACE_PADDING),
+      padded([x + em - w, y - h / 2, x + em, y + h / 2], PLACE_PADDING),
+    ];
+  });
+}
+
+/** The towns' names that fit in `canvas` (the drawing's pixels), as one group; '' if none does. */
+export function townLayer(projection: PixelProjection, basemap: FeatureCollection, story: Story, canvas: Box): string {
+  const { zoom } = projection;
+  if (zoom < TOWN_MIN_ZOOM) return '';
+  const size = townSize(zoom);
+  const taken = placeNameZones(projection, story);
+  const names: string[] = [];
+  const towns = basemap.features
+    .filter((f) => f.properties?.kind === 'town' && Number(f.properties.minzoom) <= zoom && f.geometry.type === 'Point')
+    .sort((a, b) => Number(b.properties?.population) - Number(a.properties?.population));
+  for (const town of towns) {
+    const [lng = 0, lat = 0] = (town.geometry as Point).coordinates;
+    const [x, y] = projection.point([lng, lat]);
+    const name = String(town.properties?.name);
+    const [w, h] = [name.length * size * CHAR_WIDTH, size * 1.2];
+    const box = padded([x - w / 2, y - h / 2, x + w / 2, y + h / 2], TOWN_PADDING);
+    const inCanvas = box[0] >= canvas[0] && box[1] >= canvas[1] && box[2] <= canvas[2] && box[3] <= canvas[3];
+    if (!inCanvas || taken.some((other) => overlaps(box, other))) continue;
+    taken.push(box);
+    names.push(`<text x="${num(x)}" y="${num(y)}" dy="0.35em">${escapeXml(name)}</text>`);
+  }
+  if (!names.length) return '';
+  const style = `font-family="${escapeXml(FONT_FAMILY)}" font-size="${num(size)}" fill="${COLORS.context}" stroke="${COLORS.land}" stroke-width="2.4" stroke-linejoin="round" paint-order="stroke" text-anchor="middle"`;
+  return `<g class="towns" ${style}>${names.join('')}</g>`;
+}
