@@ -23,11 +23,14 @@ import { ROOT } from './build-site.ts';
  * interactive was 66,933 then (with the page's words in three languages), and 56,622 once the
  * timeline's d3 scale and the route geometry left it (3 December): its budget went down with it.
  * The first paint's fonts stopped being preloaded (3 December): it is 10,067 bytes now, and its
- * budget 11 kB; its style sheet went into the page the same day, one request instead of two. The issue's goal for it is 50 kB. Raise them only on purpose.
+ * budget 11 kB; its style sheet went into the page the same day, one request instead of two. The issue's goal for it is 50 kB.
+ * The script was 58,867 bytes on 6 December, then 51,197 once the locator inset's globe (d3-geo)
+ * went into a chunk of its own, fetched with the inset's land: its budget went down again. Raise
+ * them only on purpose.
  */
 const BUDGET = {
   firstPaintBrotli: 11_000,
-  scriptBrotli: 62_000,
+  scriptBrotli: 56_000,
   basemapBrotli: 120_000,
 };
 

@@ -8,12 +8,10 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BBox } from '../story/model.ts';
 import { wrapLng } from './bbox.ts';
 
-/** From this zoom on the map is regional or closer, and the reader may not know where it is. */
-export const LOCATOR_ZOOM = 4;
+// When the inset shows lives in tiers.ts: the page's first script needs it, and not this file's d3-geo.
+export { LOCATOR_ZOOM, showLocator } from './tiers.ts';
 /** A box smaller than this many pixels on the globe is drawn as a ring around its centre. */
 const SMALLEST_BOX = 6;
-
-export const showLocator = (zoom: number) => zoom >= LOCATOR_ZOOM;
 
 /** The middle of a box; its edges may run past ±180°, as a map across the antimeridian gives them. */
 export function boxCenter([w, s, e, n]: BBox): [number, number] {

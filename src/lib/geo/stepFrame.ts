@@ -7,7 +7,7 @@
 import type { Camera } from '../story/model.ts';
 import { cameraTarget, type Padding, type Viewport } from './camera.ts';
 import { framePadding, freeArea, type Rect } from './freeArea.ts';
-import { showLocator } from './locator.ts';
+import { showLocator } from './tiers.ts';
 
 export interface StepFrame {
   padding: Padding;
