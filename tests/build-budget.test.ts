@@ -25,7 +25,7 @@ import { ROOT } from './build-site.ts';
  * The first paint's fonts stopped being preloaded (3 December): it is 10,067 bytes now, and its
  * budget 11 kB; its style sheet went into the page the same day, one request instead of two. The issue's goal for it is 50 kB.
  * The script was 58,867 bytes on 6 December, then 51,197 once the locator inset's globe (d3-geo)
- * went into a chunk of its own, fetched with the inset's land: its budget went down again. Raise
+ * went into a lazy chunk of its own, run once the inset shows: its budget went down again. Raise
  * them only on purpose.
  */
 const BUDGET = {
