@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
@@ -175,11 +175,13 @@ describe('a site with two stories', () => {
       const html = readFileSync(join(out, page), 'utf8');
       const list = new RegExp(`<template id="${PAGE_IDS.lazyCode}">(.*?)</template>`, 's').exec(html)?.[1] ?? '';
       const files = [...list.matchAll(/<link rel="prefetch" href="([^"]+)"/g)].map((m) => m[1] ?? '');
-      // One chunk: the live map's code (MapLibre), which the page's own script imports at the first move.
-      expect(files, page).toHaveLength(1);
-      const file = resolve(join(out, page, '..'), files[0] ?? '');
-      expect(existsSync(file), `${page}: ${files[0]}`).toBe(true);
-      expect(readFileSync(file, 'utf8'), 'the map code').toContain('maplibre');
+      // Two chunks: the live map's code (MapLibre), which the page's own script imports at the first
+      // move, and the locator inset's globe (d3-geo), which it imports when the inset first shows.
+      const names = files.map((f) => posix.basename(f).replace(/-[\w-]+\.js$/, ''));
+      expect(names.sort(), page).toEqual(['controller', 'locator']);
+      for (const f of files) expect(existsSync(resolve(join(out, page, '..'), f)), `${page}: ${f}`).toBe(true);
+      const map = files.find((f) => posix.basename(f).startsWith('controller-')) ?? '';
+      expect(readFileSync(resolve(join(out, page, '..'), map), 'utf8'), 'the map code').toContain('maplibre');
       // Nowhere else in the page: outside the template, a prefetch would start before the first paint.
       expect(html.replace(list, '')).not.toContain('rel="prefetch"');
     }
