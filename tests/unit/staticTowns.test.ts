@@ -10,7 +10,7 @@ import { buildStory } from '../../src/build/stories.ts';
 import { renderStaticMap, stepProjection } from '../../src/lib/geo/staticMap.ts';
 import { OVERSCAN, stillMargin } from '../../src/lib/geo/stillPlacement.ts';
 import { STATIC_MAP_SIZE } from '../../src/lib/geo/staticSize.ts';
-import { townSize } from '../../src/lib/geo/staticTowns.ts';
+import { townLines, townSize } from '../../src/lib/geo/staticTowns.ts';
 import { TOWN_MIN_ZOOM } from '../../src/lib/geo/gazetteer.ts';
 
 const haiti = buildStory(resolve('tests/fixtures/site/mss-haiti.yaml'));
@@ -18,6 +18,7 @@ const pacific = buildStory(resolve('tests/fixtures/site/pacific-relief.yaml'));
 
 interface Name {
   text: string;
+  lines: string[];
   x: number;
   y: number;
 }
@@ -25,8 +26,14 @@ interface Name {
 /** The towns' group of an SVG, and the names in it. */
 function towns(svg: string): { group: string; names: Name[] } {
   const group = /<g class="towns"[^>]*>.*?<\/g>/.exec(svg)?.[0] ?? '';
-  const names = [...group.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)"[^>]*>([^<]*)<\/text>/g)].map(
-    ([, x = '0', y = '0', text = '']) => ({ text, x: Number(x), y: Number(y) }),
+  // A name's lines are `<tspan>`s: read back as the name, a space between lines.
+  const names = [...group.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)"[^>]*>(.*?)<\/text>/g)].map(
+    ([, x = '0', y = '0', inner = '']) => ({
+      text: [...inner.matchAll(/>([^<]+)</g)].map((m) => m[1]).join(' '),
+      lines: [...inner.matchAll(/>([^<]+)</g)].map((m) => m[1] ?? ''),
+      x: Number(x),
+      y: Number(y),
+    }),
   );
   return { group, names };
 }
@@ -87,13 +94,20 @@ describe('the towns on a static map', () => {
           expect(town?.minzoom ?? Infinity, n.text).toBeLessThanOrEqual(zoom);
           expect(n.x > 0 && n.x < width && n.y > 0 && n.y < height, `${n.text} on the drawing`).toBe(true);
         }
-        // Two names' lines never cross: centres a line's height apart, or their half-widths apart.
+        // Two names never overlap: their boxes (longest line by lines, at about half an em a
+        // character) are apart across or down.
+        const half = (n: Name) => [
+          (Math.max(...n.lines.map((l) => l.length)) * px) / 4,
+          (n.lines.length * px * 1.2) / 2,
+        ];
         for (const [k, a] of names.entries())
-          for (const b of names.slice(k + 1))
-            expect(
-              Math.abs(a.y - b.y) >= px * 1.2 || Math.abs(a.x - b.x) >= ((a.text.length + b.text.length) * px) / 4,
-              `${a.text} and ${b.text}`,
-            ).toBe(true);
+          for (const b of names.slice(k + 1)) {
+            const [aw = 0, ah = 0] = half(a);
+            const [bw = 0, bh = 0] = half(b);
+            expect(Math.abs(a.y - b.y) >= ah + bh || Math.abs(a.x - b.x) >= aw + bw, `${a.text} and ${b.text}`).toBe(
+              true,
+            );
+          }
       });
     }
   });
@@ -109,5 +123,16 @@ describe('the towns on a static map', () => {
         for (const [x = 0, y = 0] of places)
           expect(Math.abs(n.y - y) > 12 || Math.abs(n.x - x) > 24, `${n.text} beside a place`).toBe(true);
     }
+  });
+});
+
+describe('a long town name', () => {
+  it('goes onto lines of about equal width, at spaces, as MapLibre breaks a label over 8 ems', () => {
+    expect(townLines('Jacmel')).toEqual(['Jacmel']);
+    expect(townLines('Port-de-Paix')).toEqual(['Port-de-Paix']);
+    expect(townLines('San Juan de la Maguana')).toEqual(['San Juan de', 'la Maguana']);
+    expect(townLines('Santa Cruz de Barahona')).toEqual(['Santa Cruz', 'de Barahona']);
+    // One word too long for a line stays whole: there is nowhere to break it.
+    expect(townLines('Petionvillewithoutspaces')).toEqual(['Petionvillewithoutspaces']);
   });
 });

@@ -21,7 +21,32 @@ const TOWN_PADDING = 6;
 const PLACE_NAME_SIZE = 16;
 const PLACE_PADDING = 8;
 
+/** contextLayers.ts: a name wider than this many ems goes onto more lines. */
+const MAX_WIDTH_EMS = 8;
+
 const num = (n: number) => String(Math.round(n * 10) / 10);
+
+/**
+ * A name in lines, as MapLibre breaks a label wider than its `text-max-width`: at spaces, into as
+ * few lines as fit, each about as wide as the others ("San Juan de / la Maguana").
+ */
+export function townLines(name: string): string[] {
+  const words = name.split(' ');
+  const lines = Math.ceil(name.length / (MAX_WIDTH_EMS / CHAR_WIDTH));
+  if (lines < 2 || words.length < 2) return [name];
+  const target = name.length / lines;
+  const out: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const longer = line ? `${line} ${word}` : word;
+    // Break before the word if the line is nearer its share without it than with it.
+    if (line && out.length < lines - 1 && Math.abs(longer.length - target) > Math.abs(line.length - target)) {
+      out.push(line);
+      line = word;
+    } else line = longer;
+  }
+  return [...out, line];
+}
 
 /** The towns' text size at this zoom: contextLayers.ts interpolates 11 px at zoom 4 to 12.5 at 10. */
 export function townSize(zoom: number): number {
@@ -60,13 +85,18 @@ export function townLayer(projection: PixelProjection, basemap: FeatureCollectio
   for (const town of towns) {
     const [lng = 0, lat = 0] = (town.geometry as Point).coordinates;
     const [x, y] = projection.point([lng, lat]);
-    const name = String(town.properties?.name);
-    const [w, h] = [name.length * size * CHAR_WIDTH, size * 1.2];
+    const lines = townLines(String(town.properties?.name));
+    const w = Math.max(...lines.map((l) => l.length)) * size * CHAR_WIDTH;
+    const h = lines.length * size * 1.2;
     const box = padded([x - w / 2, y - h / 2, x + w / 2, y + h / 2], TOWN_PADDING);
     const inCanvas = box[0] >= canvas[0] && box[1] >= canvas[1] && box[2] <= canvas[2] && box[3] <= canvas[3];
     if (!inCanvas || taken.some((other) => overlaps(box, other))) continue;
     taken.push(box);
-    names.push(`<text x="${num(x)}" y="${num(y)}" dy="0.35em">${escapeXml(name)}</text>`);
+    // Lines 1.2 em apart, the block centred on the town as one line's middle is.
+    const spans = lines
+      .map((l, k) => `<tspan x="${num(x)}" dy="${k ? 1.2 : 0.35 - 0.6 * (lines.length - 1)}em">${escapeXml(l)}</tspan>`)
+      .join('');
+    names.push(`<text x="${num(x)}" y="${num(y)}">${spans}</text>`);
   }
   if (!names.length) return '';
   const style = `font-family="${escapeXml(FONT_FAMILY)}" font-size="${num(size)}" fill="${COLORS.context}" stroke="${COLORS.land}" stroke-width="2.4" stroke-linejoin="round" paint-order="stroke" text-anchor="middle"`;
