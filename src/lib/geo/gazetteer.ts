@@ -27,6 +27,18 @@ export interface TownProperties {
 
 /** No context label before the regional zooms: a world view has the story's places to itself. */
 export const TOWN_MIN_ZOOM = 4;
+/**
+ * How the towns' names are set on the map (map/contextLayers.ts), and the static maps' copy of
+ * them (staticTowns.ts): text size from zoom 4 to 10, the widest line in ems, collision padding,
+ * halo; and the invisible story place names that keep towns clear (size, offset in ems, padding).
+ */
+export const TOWN_LABEL = {
+  size: { from: [4, 11], to: [10, 12.5] },
+  maxWidth: 8,
+  padding: 6,
+  halo: 1.2,
+  placeName: { size: 16, offset: 0.5, padding: 8 },
+} as const;
 /** Deeper than any close-up a story frames; a town that would need more is left out. */
 export const TOWN_MAX_ZOOM = 12;
 /** Pixels kept between a town and any bigger town or story place before it is named. */

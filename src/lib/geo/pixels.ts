@@ -72,16 +72,14 @@ function inUnits(line: readonly Position[]): UnitLine {
   return found;
 }
 
-function unitBounds(lines: readonly UnitLine[]): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const { bounds } of lines) {
-    box[0] = Math.min(box[0], bounds[0]);
-    box[1] = Math.min(box[1], bounds[1]);
-    box[2] = Math.max(box[2], bounds[2]);
-    box[3] = Math.max(box[3], bounds[3]);
-  }
-  return box;
-}
+/** The bounds of several lines' bounds. */
+const unitBounds = (lines: readonly UnitLine[]) =>
+  planarBounds(
+    lines.flatMap(({ bounds: [x0, y0, x1, y1] }) => [
+      [x0, y0],
+      [x1, y1],
+    ]),
+  );
 
 /**
  * A flat Mercator projection with `center` drawn at `anchor` (px from the frame's top left),

@@ -27,7 +27,8 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => XML[c] ?? c);
 }
 
-const num = (n: number) => String(Math.round(n * 10) / 10);
+/** A coordinate to a tenth of a pixel, as every layer of a static map writes them. */
+export const num = (n: number) => String(Math.round(n * 10) / 10);
 
 /** All given features as one path's `d`, dropping what the clip leaves empty. */
 function joined(projection: PixelProjection, features: readonly Feature[]): string {

@@ -9,22 +9,14 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { Story } from '../story/model.ts';
 import type { PixelProjection } from './pixels.ts';
 import { MAP_LIGHT as COLORS } from '../style/palette.ts';
-import { TOWN_MIN_ZOOM } from './gazetteer.ts';
+import { TOWN_LABEL, TOWN_MIN_ZOOM } from './gazetteer.ts';
 import { groupByPlace } from './groups.ts';
 import { overlaps, type Box } from './labelPlacement.ts';
-import { escapeXml, FONT_FAMILY } from './staticLayers.ts';
+import { escapeXml, FONT_FAMILY, num } from './staticLayers.ts';
 
 /** A width per character of Source Sans 3 at regular weight, a little over its average. */
 const CHAR_WIDTH = 0.5;
-/** contextLayers.ts: the towns' `text-padding`, and the invisible place names' size and padding. */
-const TOWN_PADDING = 6;
-const PLACE_NAME_SIZE = 16;
-const PLACE_PADDING = 8;
-
-/** contextLayers.ts: a name wider than this many ems goes onto more lines. */
-const MAX_WIDTH_EMS = 8;
-
-const num = (n: number) => String(Math.round(n * 10) / 10);
+const { maxWidth: MAX_WIDTH_EMS, padding: TOWN_PADDING, placeName } = TOWN_LABEL;
 
 /**
  * A name in lines, as MapLibre breaks a label wider than its `text-max-width`: at spaces, into as
@@ -48,9 +40,10 @@ export function townLines(name: string): string[] {
   return [...out, line];
 }
 
-/** The towns' text size at this zoom: contextLayers.ts interpolates 11 px at zoom 4 to 12.5 at 10. */
+/** The towns' text size at this zoom, interpolated as the live layer's (linear, held at the ends). */
 export function townSize(zoom: number): number {
-  return 11 + (1.5 * (Math.min(10, Math.max(4, zoom)) - 4)) / 6;
+  const [[z0, s0], [z1, s1]] = [TOWN_LABEL.size.from, TOWN_LABEL.size.to];
+  return s0 + ((s1 - s0) * (Math.min(z1, Math.max(z0, zoom)) - z0)) / (z1 - z0);
 }
 
 const padded = ([x0, y0, x1, y1]: Box, pad: number): Box => [x0 - pad, y0 - pad, x1 + pad, y1 + pad];
@@ -60,14 +53,14 @@ const padded = ([x0, y0, x1, y1]: Box, pad: number): Box => [x0 - pad, y0 - pad,
  * invisibly (contextLayers.ts `keepClear`), half an em over the place, so no town is named there.
  */
 function placeNameZones(projection: PixelProjection, story: Story): Box[] {
-  const h = PLACE_NAME_SIZE * 1.2;
-  const em = PLACE_NAME_SIZE / 2;
+  const h = placeName.size * 1.2;
+  const em = placeName.size * placeName.offset;
   return groupByPlace(story.events).flatMap(({ place }) => {
     const [x, y] = projection.point(place.coordinates);
-    const w = place.name.length * PLACE_NAME_SIZE * CHAR_WIDTH;
+    const w = place.name.length * placeName.size * CHAR_WIDTH;
     return [
-      padded([x - em, y - h / 2, x - em + w, y + h / 2], PLACE_PADDING),
-      padded([x + em - w, y - h / 2, x + em, y + h / 2], PLACE_PADDING),
+      padded([x - em, y - h / 2, x - em + w, y + h / 2], placeName.padding),
+      padded([x + em - w, y - h / 2, x + em, y + h / 2], placeName.padding),
     ];
   });
 }
@@ -99,6 +92,6 @@ export function townLayer(projection: PixelProjection, basemap: FeatureCollectio
     names.push(`<text x="${num(x)}" y="${num(y)}">${spans}</text>`);
   }
   if (!names.length) return '';
-  const style = `font-family="${escapeXml(FONT_FAMILY)}" font-size="${num(size)}" fill="${COLORS.context}" stroke="${COLORS.land}" stroke-width="2.4" stroke-linejoin="round" paint-order="stroke" text-anchor="middle"`;
+  const style = `font-family="${escapeXml(FONT_FAMILY)}" font-size="${num(size)}" fill="${COLORS.context}" stroke="${COLORS.land}" stroke-width="${TOWN_LABEL.halo * 2}" stroke-linejoin="round" paint-order="stroke" text-anchor="middle"`;
   return `<g class="towns" ${style}>${names.join('')}</g>`;
 }

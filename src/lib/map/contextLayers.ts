@@ -13,7 +13,7 @@ import type {
   SourceSpecification,
 } from 'maplibre-gl';
 import { DETAIL_ZOOM, REGION_ZOOM } from '../geo/tiers.ts';
-import { TOWN_MIN_ZOOM } from '../geo/gazetteer.ts';
+import { TOWN_LABEL, TOWN_MIN_ZOOM } from '../geo/gazetteer.ts';
 
 /** The source of the fine tier and the smaller towns; empty until loadFineTier fills it. */
 export const FINE_SOURCE = 'basemap-fine';
@@ -41,13 +41,13 @@ function towns(id: string, source: string, color: string, halo: string): LayerSp
     layout: {
       'text-field': ['get', 'name'],
       'text-font': [CONTEXT_FONT],
-      'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 10, 12.5],
-      'text-max-width': 8,
-      'text-padding': 6,
+      'text-size': ['interpolate', ['linear'], ['zoom'], ...TOWN_LABEL.size.from, ...TOWN_LABEL.size.to],
+      'text-max-width': TOWN_LABEL.maxWidth,
+      'text-padding': TOWN_LABEL.padding,
       // Bigger towns win when two collide.
       'symbol-sort-key': ['-', 0, ['get', 'population']],
     },
-    paint: { 'text-color': color, 'text-halo-color': halo, 'text-halo-width': 1.2 },
+    paint: { 'text-color': color, 'text-halo-color': halo, 'text-halo-width': TOWN_LABEL.halo },
   };
 }
 
@@ -65,10 +65,10 @@ function keepClear(anchor: 'left' | 'right'): LayerSpecification {
     layout: {
       'text-field': ['get', 'name'],
       'text-font': [CONTEXT_FONT],
-      'text-size': 16,
+      'text-size': TOWN_LABEL.placeName.size,
       'text-anchor': anchor,
-      'text-offset': [anchor === 'left' ? -0.5 : 0.5, 0],
-      'text-padding': 8,
+      'text-offset': [anchor === 'left' ? -TOWN_LABEL.placeName.offset : TOWN_LABEL.placeName.offset, 0],
+      'text-padding': TOWN_LABEL.placeName.padding,
       'text-allow-overlap': true,
     },
     paint: { 'text-opacity': 0 },
