@@ -176,11 +176,14 @@ async function stillMarks(page: Page): Promise<Mark[]> {
     const k = shown.width / w;
     return [...svg.querySelectorAll('circle.marker[data-active="true"]')].map((c) => {
       const [cx, cy, r] = ['cx', 'cy', 'r'].map((a) => Number(c.getAttribute(a)));
+      // The dot's edge: a country's dashes end there; a city dot's paper stroke runs on past it,
+      // as the live dot's paper ring does (staticLayers.ts), so its circle's radius is the edge.
+      const edge = (r ?? 0) + (c.hasAttribute('stroke-dasharray') ? Number(c.getAttribute('stroke-width')) / 2 : 0);
       return {
         place: c.getAttribute('data-place') ?? '',
         x: shown.left + k * (ox + fit * (cx ?? 0)),
         y: shown.top + k * (oy + fit * (cy ?? 0)),
-        r: k * fit * (r ?? 0),
+        r: k * fit * edge,
       };
     });
   });
@@ -211,12 +214,16 @@ async function routePixels(page: Page): Promise<number> {
   return n;
 }
 
-/** The live map's lit markers: the centre of each marker's dot, and its radius. */
+/**
+ * The live map's lit markers: the centre of each marker's dot, and the radius of the dot itself
+ * (the button's `::before`, border included), not of the button, whose target is wider.
+ */
 async function liveMarks(page: Page): Promise<Mark[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.marker[data-active="true"]')].map((button) => {
       const b = button.getBoundingClientRect();
-      return { place: button.dataset.place ?? '', x: b.left + b.width / 2, y: b.top + b.height / 2, r: b.width / 2 };
+      const dot = parseFloat(getComputedStyle(button, '::before').width);
+      return { place: button.dataset.place ?? '', x: b.left + b.width / 2, y: b.top + b.height / 2, r: dot / 2 };
     }),
   );
 }

@@ -7,6 +7,7 @@ import { renderAllSteps, renderStaticMap, stepProjection, tierAt } from '../../s
 import { escapeXml } from '../../src/lib/geo/staticLayers.ts';
 import type { Story } from '../../src/lib/story/model.ts';
 import { COLORS } from '../../src/lib/map/style.ts';
+import { MARKS } from '../../src/lib/style/palette.ts';
 
 const built = buildStory(resolve('tests/fixtures/site/mss-haiti.yaml'));
 const story = built.story;
@@ -167,6 +168,32 @@ describe('renderStaticMap on the Haiti story', () => {
     expect(count).toBeGreaterThan(1);
     expect(all[at + 1]?.attrs['data-count']).toBe(String(count));
     expect(svgOf(id)).toContain(`>${label}</text>`);
+  });
+
+  it('draws each dot and count badge the size and at the place the live button does (app.css)', () => {
+    let badges = 0;
+    for (const svg of svgs) {
+      const all = elements(svg);
+      all.forEach((e, i) => {
+        if (e.attrs['data-place'] === undefined) return;
+        const lit = e.attrs['data-active'] === 'true';
+        const [r, width] = [Number(e.attrs.r), Number(e.attrs['stroke-width'])];
+        // A CSS border lies inside the box: a country's dashes end at the dot's edge. A city dot's
+        // one paper stroke is its border and the ring outside it, so it is centred on the edge.
+        const edge = e.attrs['stroke-dasharray'] !== undefined ? r + width / 2 : lit ? r : r + width / 2;
+        expect(edge, `${e.attrs['data-place']}'s dot`).toBe(
+          (lit ? MARKS.activeMarkerDiameter : MARKS.markerDiameter) / 2,
+        );
+        if (all[i + 1]?.attrs['data-count'] === undefined) return;
+        const badge = all[i + 2]?.attrs ?? {};
+        // 14 px across, 4 px beyond the corner of the marker's target: its centre 3 px inside it.
+        const corner = (lit ? MARKS.activeMarkerTarget : MARKS.markerTarget) / 2 - 3;
+        expect(Number(badge.cx) - Number(e.attrs.cx)).toBeCloseTo(corner, 1);
+        expect(Number(e.attrs.cy) - Number(badge.cy)).toBeCloseTo(corner, 1);
+        badges++;
+      });
+    }
+    expect(badges).toBeGreaterThan(10);
   });
 
   it('names the active places in the title', () => {

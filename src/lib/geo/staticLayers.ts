@@ -119,12 +119,17 @@ export function cityDotLayer(projection: PixelProjection, story: Story): string 
 
 /**
  * A marker's dot, painted as app.css paints the live button's: a country's dashed circle, or a
- * city's filled dot inside its paper border (the border lies inside the dot: a lit dot's 2 px,
- * plus the 2 px paper ring outside it; an unlit dot's 3 px at two thirds of the size).
+ * city's filled dot inside its paper border. Every border lies inside the dot, as a CSS border
+ * does: a country's dashes (3 px lit, 3 px at two thirds of the size unlit), a lit city dot's
+ * 2 px with the 2 px paper ring outside it, an unlit city dot's 3 px at two thirds of the size.
  */
 function dot(r: number, lit: boolean, country: boolean): string {
+  // The stroke is centred on the circle: drawn at r - width / 2, it ends at the dot's edge, where
+  // drawn at r it made a country's ring 1.5 px wider all round than the live one (seen at the swap).
   if (country)
-    return `r="${r}" fill="${PAPER}" fill-opacity="0.85" stroke="${lit ? COLORS.activeMarker : MARKER}" stroke-width="${lit ? 3 : 2}" stroke-dasharray="4 3"`;
+    return lit
+      ? `r="${r - 1.5}" fill="${PAPER}" fill-opacity="0.85" stroke="${COLORS.activeMarker}" stroke-width="3" stroke-dasharray="4 3"`
+      : `r="${r - 1}" fill="${PAPER}" fill-opacity="0.85" stroke="${MARKER}" stroke-width="2" stroke-dasharray="4 3"`;
   // One stroke straddling a circle draws the paper: from r - 2 to r + 2 lit, from r - 2 to r unlit.
   return lit
     ? `r="${r}" fill="${ACCENT}" stroke="${PAPER}" stroke-width="4"`
@@ -158,8 +163,11 @@ export function markerLayer(projection: PixelProjection, story: Story, active: R
       const circle = `${country ? '' : ring(x, y, r, lit)}<circle class="marker" data-event="${escapeXml(leadEvent(group, active).id)}" data-events="${ids}" data-place="${escapeXml(group.place.id)}" data-active="${lit}" cx="${num(x)}" cy="${num(y)}" ${dot(r, lit, country)}/>`;
       const n = group.events.length;
       if (n < 2) return circle;
-      // The badge at the top right of the marker, as app.css draws .marker__count.
-      const [bx, by] = [x + r + 1, y - r - 1];
+      // The badge at the top right of the marker, as app.css draws .marker__count: 14 px across,
+      // 4 px beyond the corner of the marker's target (24 px, 28 px lit), so its centre is 3 px
+      // inside that corner. It was 2 px further out on a lit marker, so it jumped at the swap.
+      const corner = (lit ? MARKS.activeMarkerTarget : MARKS.markerTarget) / 2 - 3;
+      const [bx, by] = [x + corner, y - corner];
       return `${circle}<g data-count="${n}"><circle cx="${num(bx)}" cy="${num(by)}" r="7" fill="${INK}"/><text x="${num(bx)}" y="${num(by)}" dy="0.35em" text-anchor="middle" font-family="${escapeXml(FONT_FAMILY)}" font-size="10" font-weight="600" fill="${PAPER}">${n}</text></g>`;
     })
     .join('');
