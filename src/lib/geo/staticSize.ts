@@ -19,15 +19,15 @@ export function drawingFile(stepId: string, size?: { folder: string }): string {
  * its markers and names with it, by as much as the box's frame differs from the drawing's. So the
  * drawings have the shapes of the boxes the page gives the map: a phone held upright (tall), a
  * phone on its side (small and wide), a tablet held upright, a wide desktop's, a laptop's; the
- * 600 px drawing for the rest. Measured over every step of the three fixture stories (the live map's zoom against the
- * drawing's), the chosen drawing's markers show at 0.7–1.4 times their live size on 390×844,
- * 844×390, 768×1024, 1440×900 and 1920×1080 screens; with the 600 px drawing alone, 0.5–1.9
- * times. The 780 px one brings a 1440×900 screen's from 1.0–1.4 times to 0.86–1.05; the 660 px
- * one a 768×1024 tablet's from 1.00–1.22 (median 1.14) to 0.91–1.10 (median 1.03). A tablet on
- * its side keeps the 600 px drawing (0.72–1.06 there; 660 px would give 0.65–1.00).
- * Chosen by media query, as `<picture>` chooses, so the page and the browser agree on which
- * drawing is shown. The queries never overlap, nor overlap `STILL_DEFAULT_MEDIA`: a preload of
- * the opening step's drawing can use them as they are.
+ * 600 px drawing for the rest. Measured over every step of the three fixture stories (the live
+ * map's zoom against the drawing's), the chosen drawing's markers show at 0.7–1.4 times their live
+ * size on 390×844, 844×390, 768×1024, 1440×900 and 1920×1080 screens; with the 600 px drawing
+ * alone, 0.5–1.9 times. The 780 px one brings a 1440×900 screen's from 1.0–1.4 times to 0.86–1.05;
+ * the 660 px one a 768×1024 tablet's from 1.00–1.22 (median 1.14) to 0.91–1.10 (median 1.03). A
+ * tablet on its side keeps the 600 px drawing (0.72–1.06 there; 660 px would give 0.65–1.00).
+ * Chosen by media query, as `<picture>` chooses, so the page and the browser agree on which drawing
+ * is shown. The queries never overlap, nor overlap `STILL_DEFAULT_MEDIA`: a preload of the opening
+ * step's drawing can use them as they are.
  */
 export const STILL_SIZES = [
   { folder: '360x540', width: 360, height: 540, media: '(max-width: 600px) and (orientation: portrait)' },
