@@ -9,6 +9,7 @@ import { launch, mapReady, serveSite, settled, watch, type Site, type Watch } fr
 import { PNG } from 'pngjs';
 import { PAGE_IDS } from '../../src/lib/page-ids.ts';
 import { COLORS } from '../../src/lib/map/style.ts';
+import { STILL_SIZES } from '../../src/lib/geo/staticSize.ts';
 
 let site: Site;
 let browser: Browser;
@@ -230,6 +231,8 @@ async function liveMarks(page: Page): Promise<Mark[]> {
 
 describe.each([
   { name: 'Haiti on a phone', path: '/', viewport: { width: 390, height: 844 } },
+  // The upright tablet's own drawing (staticSize.ts), where the 600 px one was shown enlarged.
+  { name: 'Haiti on an upright tablet', path: '/', viewport: { width: 768, height: 1024 } },
   { name: 'the Pacific (across 180°) on a desktop', path: '/pacific-relief/', viewport: { width: 1440, height: 900 } },
   // The map is below the fold at the top of the page: the reader has gone to the first step.
   {
@@ -262,6 +265,17 @@ describe.each([
     await page.waitForFunction(() => window.storyMap !== undefined);
     if (go !== undefined) await page.evaluate((i) => (location.hash = window.storyMap?.steps[i] ?? ''), go);
     const still = await stillMarks(page);
+    // The drawing <picture> chose is the one the stage placed (MapView: the first whose media
+    // matches), and the one made for this screen's shape (staticSize.ts).
+    const [chosen, drawn] = await page.evaluate(
+      (sizes) => [
+        sizes.find((s) => matchMedia(s.media).matches)?.folder,
+        document.querySelector<HTMLImageElement>('[data-testid="map-still"]')?.currentSrc ?? '',
+      ],
+      STILL_SIZES.map(({ folder, media }) => ({ folder, media })),
+    );
+    expect(new URL(drawn ?? '').pathname).toMatch(chosen ? `/maps/${chosen}/` : /\/maps\/[^/]+\.svg$/);
+    if (viewport.width === 768) expect(chosen).toBe('660x440');
     const stillRoutes = await routePixels(page);
     release();
     await mapReady(page);
