@@ -12,11 +12,10 @@ import { chevron } from './arrow.ts';
 import { activeIn, groupByPlace, leadEvent, markerText, type PlaceGroup } from './groups.ts';
 import { placeLabels, type Box, type LabelRequest } from './labelPlacement.ts';
 import { separate, type Offset } from './spread.ts';
+import { MIN_DISTANCE } from './markerLayout.ts';
 
 /** The page's colours that style the live map's marker buttons (app.css), in the light theme. */
 const { paper: PAPER, accent: ACCENT, marker: MARKER, ink: INK } = PAGE_LIGHT;
-/** As map/markers.ts: centre-to-centre distance that keeps two markers apart. */
-const MIN_DISTANCE = 30;
 /** Quoted: a family name with a token that starts with a digit is not a valid bare CSS name. */
 export const FONT_FAMILY = "'Source Sans 3', sans-serif";
 

@@ -7,17 +7,9 @@ import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Story } from '../story/model.ts';
 import { markerLabel } from '../story/describe.ts';
 import { uiLang, type Lang } from '../i18n/messages.ts';
-import { separate, type Offset } from '../geo/spread.ts';
 import { activeIn, groupByPlace, leadEvent, markerText, type PlaceGroup } from '../geo/groups.ts';
-import { placeLabels, type Box, type LabelRequest, type Side } from '../geo/labelPlacement.ts';
-import { MARKS } from '../style/palette.ts';
-
-/** Centre-to-centre distance that keeps two markers' 24 px targets (active: 28 px) apart. */
-const MIN_DISTANCE = 30;
-/** Half the marker's size (palette.ts, as app.css draws it); the count badge stays within GAP of it. */
-const RADIUS = { active: MARKS.activeMarkerTarget / 2, inactive: MARKS.markerTarget / 2 };
-/** Between a marker and its label: `.marker__label` in app.css keeps the same. */
-const GAP = 6;
+import type { Box } from '../geo/labelPlacement.ts';
+import { layoutMarkers } from '../geo/markerLayout.ts';
 
 export interface MarkerSet {
   setActive(active: ReadonlySet<string>): void;
@@ -96,48 +88,22 @@ export function addMarkers(
 
   /** Keeps markers of nearby places apart at the current zoom, and places the active labels. */
   const relayout = () => {
-    const frames = labelFrames([size[0] ?? 0, size[1] ?? 0]);
     const anchors = markers.map(({ marker }) => map.project(marker.getLngLat()));
-    const at = separate(
-      anchors.map((a): Offset => [a.x, a.y]),
-      MIN_DISTANCE,
-      undefined,
-      markers.map((m) => m.group.place.precision === 'country'),
+    const { at, sides } = layoutMarkers(
+      markers.map((m, i) => ({
+        anchor: [anchors[i]?.x ?? 0, anchors[i]?.y ?? 0],
+        active: m.button.dataset.active === 'true',
+        country: m.group.place.precision === 'country',
+        size: m.size,
+      })),
+      labelFrames([size[0] ?? 0, size[1] ?? 0]),
     );
     at.forEach(([x, y], i) => {
       const anchor = anchors[i];
       if (anchor) markers[i]?.marker.setOffset([Math.round(x - anchor.x), Math.round(y - anchor.y)]);
     });
-    const on = (m: PlaceMarker) => m.button.dataset.active === 'true';
-    const radius = (m: PlaceMarker) => (on(m) ? RADIUS.active : RADIUS.inactive);
-    const obstacles = markers.map((m, i): Box => {
-      const [x, y] = at[i] ?? [0, 0];
-      return [x - radius(m), y - radius(m), x + radius(m), y + radius(m)];
-    });
-    const requests = markers.flatMap((m, i): LabelRequest[] =>
-      on(m)
-        ? [
-            {
-              id: String(i),
-              at: at[i] ?? [0, 0],
-              radius: radius(m),
-              width: m.size[0],
-              height: m.size[1],
-            },
-          ]
-        : [],
-    );
-    const placed = new Map<number, Side>();
-    const taken = [...obstacles];
-    for (const frame of frames) {
-      const left = requests.filter((r) => !placed.has(Number(r.id)));
-      for (const p of placeLabels(left, taken, frame, GAP)) {
-        placed.set(Number(p.id), p.side);
-        taken.push(p.box);
-      }
-    }
     markers.forEach((m, i) => {
-      const side = placed.get(i);
+      const side = sides[i];
       if (side) m.label.dataset.side = side;
       else delete m.label.dataset.side;
     });
