@@ -2,7 +2,7 @@
  * Where the live map's markers and the active ones' names go, in pixels: markers of nearby places
  * pushed apart (spread.ts), then each name beside its marker (labelPlacement.ts), in the part of
  * the map nothing covers or else below the timeline. Pure, so it is tested in node; map/markers.ts
- * feeds it MapLibre's projection on every frame of a flight. The static maps keep the same spacing.
+ * feeds it MapLibre's projection on every frame of a flight.
  */
 import { MARKS } from '../style/palette.ts';
 import { separate, type Offset } from './spread.ts';
@@ -14,6 +14,15 @@ export const MIN_DISTANCE = 30;
 export const MARKER_RADIUS = { active: MARKS.activeMarkerTarget / 2, inactive: MARKS.markerTarget / 2 };
 /** Between a marker and its name: `.marker__label` in app.css keeps the same. */
 export const LABEL_GAP = 6;
+
+/**
+ * Where markers are drawn: on their places, or pushed aside where one would cover a neighbour's;
+ * a country's stays on its anchor (`country`), a city's moves, its real spot kept by a dot. The
+ * static maps (staticLayers.ts) space theirs with this too, so both maps space them alike.
+ */
+export function spreadMarkers(anchors: readonly Offset[], country: readonly boolean[]): Offset[] {
+  return separate(anchors, MIN_DISTANCE, undefined, country);
+}
 
 export interface MarkerToLay {
   /** Where its place is on the map, px. */
@@ -37,10 +46,8 @@ export interface MarkerLayout {
  * covers, then the map below the timeline for a name that fits nowhere else).
  */
 export function layoutMarkers(markers: readonly MarkerToLay[], frames: readonly Box[]): MarkerLayout {
-  const at = separate(
+  const at = spreadMarkers(
     markers.map((m) => m.anchor),
-    MIN_DISTANCE,
-    undefined,
     markers.map((m) => m.country),
   );
   const radius = (m: MarkerToLay) => (m.active ? MARKER_RADIUS.active : MARKER_RADIUS.inactive);

@@ -11,8 +11,8 @@ import { clearOf, endsInCountry, routeLine } from './routeEnds.ts';
 import { chevron } from './arrow.ts';
 import { activeIn, groupByPlace, leadEvent, markerText, type PlaceGroup } from './groups.ts';
 import { placeLabels, type Box, type LabelRequest } from './labelPlacement.ts';
-import { separate, type Offset } from './spread.ts';
-import { MIN_DISTANCE } from './markerLayout.ts';
+import type { Offset } from './spread.ts';
+import { spreadMarkers } from './markerLayout.ts';
 
 /** The page's colours that style the live map's marker buttons (app.css), in the light theme. */
 const { paper: PAPER, accent: ACCENT, marker: MARKER, ink: INK } = PAGE_LIGHT;
@@ -94,11 +94,8 @@ export function routeLayer(projection: PixelProjection, routes: readonly Route[]
  * the same rule) where it would cover a neighbour's; a country's stays on its anchor.
  */
 function markerPoints(projection: PixelProjection, groups: readonly PlaceGroup[]): Map<PlaceGroup, Offset> {
-  const at = groups.map((g): Offset => projection.point(g.place.coordinates));
-  const moved = separate(
-    at,
-    MIN_DISTANCE,
-    undefined,
+  const moved = spreadMarkers(
+    groups.map((g): Offset => projection.point(g.place.coordinates)),
     groups.map((g) => g.place.precision === 'country'),
   );
   return new Map(groups.map((g, i) => [g, moved[i] ?? [0, 0]]));

@@ -1,7 +1,8 @@
 /**
  * The basemap's tiers as the page needs them: at which zooms it swaps detail (and shows the
- * locator inset), and where its fine part is. Apart from basemap.ts (which builds the tiers with topojson and turf) so that the page's
- * first script, which only needs these, does not carry that build code.
+ * locator inset), and where its fine part is. Apart from basemap.ts (which builds the tiers with
+ * topojson and turf) so that the page's first script, which only needs these, does not carry that
+ * build code.
  */
 
 /** Zooms at which the map swaps world (1:110m) for regional (1:50m), then fine (1:10m) countries. */
