@@ -15,6 +15,7 @@ import {
   around,
   en,
   languageNotice,
+  LOCALES,
   messages,
   textDirection,
   uiLang,
@@ -22,6 +23,7 @@ import {
 } from '../../src/lib/i18n/messages.ts';
 import { parseCalendarDate, type CalendarDate } from '../../src/lib/story/dates.ts';
 import { describePrecision, formatDate, formatWhen, type When } from '../../src/lib/story/when.ts';
+import { dateFormat } from '../../src/lib/i18n/format.ts';
 import { describeStep, eventLabel, markerLabel, placeNote } from '../../src/lib/story/describe.ts';
 import { embedSnippets } from '../../src/lib/embed/snippets.ts';
 
@@ -84,6 +86,16 @@ describe('the catalogue', () => {
     expect(en.stepOf(1200, 1500)).toBe('1,200 of 1,500');
     expect(CATALOGUE.fr.stepOf(1200, 1500)).toBe('1\u202f200 sur 1\u202f500');
   });
+
+  it('writes every number as Intl does, though it asks Intl only from 1000 up', () => {
+    // Whole numbers below 1000 skip the formatter (its locale data costs 12–18 ms at load).
+    for (const lang of LANGS) {
+      const intl = new Intl.NumberFormat(LOCALES[lang]);
+      for (const n of [...Array.from({ length: 1101 }, (_, i) => i), 2.5, -3, 12345.5]) {
+        expect(CATALOGUE[lang].stepOf(n, 7).startsWith(`${intl.format(n)} `), `${lang} ${n}`).toBe(true);
+      }
+    }
+  });
 });
 
 describe('choosing the language', () => {
@@ -129,6 +141,31 @@ describe('dates in each language', () => {
   it('finds no Creole calendar in ICU, so the kit names the months itself', () => {
     expect(Intl.DateTimeFormat.supportedLocalesOf(['ht'])).toEqual([]);
   });
+
+  /**
+   * format.ts writes month names itself (the engine's first date formatter costs 12–18 ms at
+   * load). Where the engine has calendar data, its dates must be the engine's, letter for letter:
+   * every month, each precision, the first and last days, and a range's first day.
+   */
+  it.each(LANGS.filter((lang) => Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0))(
+    'writes every month of a %s date as the engine’s CLDR data does',
+    (lang) => {
+      const intl = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...o });
+      const day = intl({ day: 'numeric', month: 'long', year: 'numeric' });
+      const month = intl({ month: 'long', year: 'numeric' });
+      const dayMonth = intl({ day: 'numeric', month: 'long' });
+      const pad = (n: number) => String(n).padStart(2, '0');
+      for (let m = 1; m <= 12; m++) {
+        const start = new Date(Date.UTC(1987, m - 1, 1));
+        expect(formatDate(d(`1987-${pad(m)}`), lang)).toBe(month.format(start));
+        for (const dd of [1, 9, 28]) {
+          const date = new Date(Date.UTC(2031, m - 1, dd));
+          expect(formatDate(d(`2031-${pad(m)}-${pad(dd)}`), lang)).toBe(day.format(date));
+          expect(dateFormat(lang).dayMonth(d(`2031-${pad(m)}-${pad(dd)}`))).toBe(dayMonth.format(date));
+        }
+      }
+    },
+  );
 
   it.each<{ input: string; en: string; fr: string; ht: string }>([
     { input: '2025-04-03', en: '3 April 2025', fr: '3 avril 2025', ht: '3 avril 2025' },

@@ -3,17 +3,53 @@
  * story wrote them: `2024` / `June 2024` / `3 April 2025`, `juin 2024` / `3 avril 2025`,
  * `jen 2024` / `3 avril 2025`.
  *
- * Month names come from `Intl.DateTimeFormat` in the language's locale (messages.ts `LOCALES`).
- * The JavaScript engines carry no Haitian Creole calendar data (Node and Chromium format `ht` as
- * American English), so Creole takes its month names from `MONTHS` below, in the same day-month-
- * year order as French; numbers stay plain digits. The same code runs at build time and in the
- * browser, so the page the build writes and the one the script hydrates say the same.
+ * Every language the kit speaks writes a date day first, then the month's name, then the year, so
+ * one format with each language's month names serves them all. The names are written out below
+ * rather than asked of `Intl.DateTimeFormat`: the first date formatter a page makes loads the
+ * engine's calendar data, 12–18 ms on this machine's Chromium (four times that on a mid-range
+ * phone), inside the task that hydrates the page before its first paint. The i18n unit test holds
+ * the English and French names and order to the engine's own (CLDR) in every month, so they cannot
+ * drift. The engines carry no Haitian Creole calendar data at all (Node and Chromium format `ht`
+ * as American English), so Creole's names were always the kit's own. Numbers stay plain digits.
+ * The same code runs at build time and in the browser, so the page the build writes and the one
+ * the script hydrates say the same.
+ *
+ * To add a language: add its month names here. If it orders a date otherwise (German writes
+ * `3. April 2025`), the i18n test comparing with the engine fails until this file learns its order.
  */
-import { startOf, type CalendarDate } from '../story/dates.ts';
-import { LOCALES, type Lang } from './messages.ts';
+import type { CalendarDate } from '../story/dates.ts';
+import type { Lang } from './messages.ts';
 
-/** Month names for languages the engines have no calendar data for. */
-const MONTHS: Partial<Record<Lang, readonly string[]>> = {
+/** Each language's month names, as they stand inside a date (`3 April`, `3 avril`, `3 avril`). */
+export const MONTHS: Record<Lang, readonly string[]> = {
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  fr: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
   ht: ['janvye', 'fevriye', 'mas', 'avril', 'me', 'jen', 'jiyè', 'out', 'septanm', 'oktòb', 'novanm', 'desanm'],
 };
 
@@ -24,24 +60,11 @@ export interface DateFormat {
   dayMonth: (date: CalendarDate) => string;
 }
 
-const cache = new Map<Lang, DateFormat>();
-
-function intlFormat(locale: string): DateFormat {
-  const options = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...o });
-  const day = options({ day: 'numeric', month: 'long', year: 'numeric' });
-  const month = options({ month: 'long', year: 'numeric' });
-  const dayMonth = options({ day: 'numeric', month: 'long' });
-  return {
-    date: (d) =>
-      // A year alone is the year as written (year 1 stays "1"): no calendar era or padding.
-      d.precision === 'year' ? String(d.year) : (d.precision === 'month' ? month : day).format(startOf(d)),
-    dayMonth: (d) => dayMonth.format(startOf(d)),
-  };
-}
-
-function namedFormat(months: readonly string[]): DateFormat {
+export function dateFormat(lang: Lang): DateFormat {
+  const months = MONTHS[lang];
   const name = (d: CalendarDate) => months[d.month - 1] ?? '';
   return {
+    // A year alone is the year as written (year 1 stays "1"): no calendar era or padding.
     date: (d) =>
       d.precision === 'year'
         ? String(d.year)
@@ -50,14 +73,4 @@ function namedFormat(months: readonly string[]): DateFormat {
           : `${d.day} ${name(d)} ${d.year}`,
     dayMonth: (d) => `${d.day} ${name(d)}`,
   };
-}
-
-export function dateFormat(lang: Lang): DateFormat {
-  let format = cache.get(lang);
-  if (!format) {
-    const months = MONTHS[lang];
-    format = months ? namedFormat(months) : intlFormat(LOCALES[lang]);
-    cache.set(lang, format);
-  }
-  return format;
 }
