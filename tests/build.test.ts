@@ -5,7 +5,18 @@
  * without a stack trace.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import {
+  readFileSync,
+  readdirSync,
+  existsSync,
+  copyFileSync,
+  mkdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { convert } from 'fontverter';
+import { Blob as HbBlob, Face } from 'harfbuzzjs';
 import { join, posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,7 +51,15 @@ describe('a site with two stories', () => {
   const stories = join(temp, 'stories');
   mkdirSync(stories);
   copyFileSync(resolve(root, 'tests/fixtures/site/mss-haiti.yaml'), join(stories, 'mss-haiti.yaml'));
-  copyFileSync(resolve(root, 'tests/fixtures/good/minimal.yaml'), join(stories, 'second-story.yaml'));
+  // The minimal story, with letters beyond ASCII in an event's detail (which only the script shows).
+  const minimal = readFileSync(resolve(root, 'tests/fixtures/good/minimal.yaml'), 'utf8');
+  writeFileSync(
+    join(stories, 'second-story.yaml'),
+    minimal.replace(
+      'what: The first officers arrived.',
+      'what: The first officers arrived in Pétion-Ville (Ñ, ü, ø, ß, Ç).',
+    ),
+  );
   const built = buildSite(stories, 'mss-haiti');
 
   it('builds each story to <slug>/index.html and the home story to index.html', async () => {
@@ -164,6 +183,45 @@ describe('a site with two stories', () => {
     }
   });
 
+  it('gives each story’s pages its text fonts cut to the characters they can show', async () => {
+    const out = await built;
+    const fontsOf = (page: string) => {
+      const style = [...readFileSync(join(out, page), 'utf8').matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1]);
+      return [...style.join('').matchAll(/url\(([^)]+\.woff2)\)/g)].map((m) =>
+        resolve(join(out, page, '..'), m[1] ?? ''),
+      );
+    };
+    const whole = fontsOf('stories/index.html');
+    expect(whole.map((f) => posix.basename(f)).join(' '), 'the list of stories keeps the whole fonts').toMatch(
+      /^source-sans-3-latin-400-normal-[\w-]{8}\.woff2 source-sans-3-latin-600-normal-[\w-]{8}\.woff2$/,
+    );
+    // A story's page and its embed share one file per weight; the home page is the Haiti story's.
+    expect(fontsOf('mss-haiti/embed/index.html')).toEqual(fontsOf('mss-haiti/index.html'));
+    expect(fontsOf('index.html')).toEqual(fontsOf('mss-haiti/index.html'));
+    for (const page of ['mss-haiti/index.html', 'second-story/index.html']) {
+      const html = readFileSync(join(out, page), 'utf8');
+      // What a reader can see: the page's text and every string of the story its script renders.
+      const strings = (v: unknown): string[] =>
+        typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
+      const body = html
+        .replace(/<(script|style|template)\b.*?<\/\1>/gs, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&(amp|lt|gt|quot|#39);/g, ' ');
+      const seen = new Set([...body, ...strings(inlined(html))]);
+      for (const [i, file] of fontsOf(page).entries()) {
+        const full = await codePoints(whole[i] ?? '');
+        const cut = await codePoints(file);
+        expect(statSync(file).size, `${page}: ${posix.basename(file)}`).toBeLessThan(
+          statSync(whole[i] ?? '').size * 0.65,
+        );
+        const missing = [...seen].filter((c) => full.has(c.codePointAt(0) ?? 0) && !cut.has(c.codePointAt(0) ?? 0));
+        expect(missing, `${page}: characters the whole font has and the subset lacks`).toEqual([]);
+        // And the kit's own words and dates in English, whatever the story says.
+        for (const c of 'Step 0123456789 of Map Escape…’–') expect(cut.has(c.codePointAt(0) ?? 0), c).toBe(true);
+      }
+    }
+  });
+
   it('lists the code a story page loads later, inert, as files the site has, from the page’s folder', async () => {
     const out = await built;
     for (const page of [
@@ -187,6 +245,12 @@ describe('a site with two stories', () => {
     }
   });
 });
+
+/** The Unicode code points a woff2 font maps to glyphs (its cmap), read with HarfBuzz. */
+async function codePoints(woff2: string): Promise<Set<number>> {
+  const sfnt = await convert(readFileSync(woff2), 'sfnt');
+  return new Set(new Face(new HbBlob(new Uint8Array(sfnt))).collectUnicodes());
+}
 
 /** Every HTML file under `dir`. */
 const htmlFiles = (dir: string): string[] =>

@@ -23,6 +23,7 @@ import {
 import { encodeImage, type ImageJob } from './images.ts';
 import { inlineCss } from './inline-css.ts';
 import { lazyCode } from './lazy-code.ts';
+import { subsetFonts } from './subset-fonts.ts';
 import { formatErrors } from '../lib/story/parse.ts';
 import { CSP, escapeHtml, pageData, pageHead, withLanguage, type PageKind } from './page.ts';
 import { storyFiles } from './files.ts';
@@ -150,9 +151,12 @@ function withoutStack(error: unknown): unknown {
   return error;
 }
 
-/** The story pages, their style inlined once Vite has built them (inline-css.ts). */
+/**
+ * The story pages, their style inlined once Vite has built them (inline-css.ts), then their text
+ * fonts cut to their characters (subset-fonts.ts).
+ */
 export function storyPages(options: StoryPagesOptions): Plugin[] {
-  return [pagesPlugin(options), inlineCss(), lazyCode()];
+  return [pagesPlugin(options), inlineCss(), subsetFonts(), lazyCode()];
 }
 
 function pagesPlugin(options: StoryPagesOptions): Plugin {
