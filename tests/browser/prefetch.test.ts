@@ -4,6 +4,7 @@
  * at the first move the map starts from there, and nothing is downloaded twice. Not for a reader
  * who saves data, and not for an embed the reader has not reached.
  */
+import { posix } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import {
@@ -86,6 +87,21 @@ describe("the live map's files", () => {
       expect(first, `${file} fetched`).toMatch(/^200 /);
       expect(again, `${file} downloaded again`).toEqual(again.map(() => expect.stringMatching(/^304 /)));
     }
+    // Fonts: the page's own two, cut to the story's characters (subset-fonts.ts), and the map's
+    // context labels' font; never the whole semibold font, with which neither draws.
+    const pageFonts = [...(await page.content()).matchAll(/url\(([^)]+\.woff2)\)/g)].map((m) =>
+      posix.basename(m[1] ?? ''),
+    );
+    expect(pageFonts).toHaveLength(2);
+    const fonts = served.filter((s) => s.endsWith('.woff2')).map((s) => `${s.split(' ')[0]} ${posix.basename(s)}`);
+    for (const font of pageFonts) expect(fonts, 'the page’s fonts').toContain(`200 ${font}`);
+    expect(fonts, 'the map’s context font').toContainEqual(
+      expect.stringMatching(/^200 source-sans-3-latin-400-normal-[\w-]{8}\.woff2$/),
+    );
+    expect(
+      fonts.filter((f) => /latin-600-normal-[\w-]{8}\.woff2$/.test(f)),
+      'the whole semibold font',
+    ).toEqual([]);
     expect(watched.foreign).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { FINE_SOURCE, MEDIUM_LAYERS } from '../../src/lib/map/contextLayers.ts';
 import { DETAIL_ZOOM, REGION_ZOOM } from '../../src/lib/geo/tiers.ts';
 
 describe('the medium tier standing in for the fine one', () => {
-  const layers = mapStyle('https://example.test/basemap.json', 'font.woff2').layers;
+  const layers = mapStyle('https://example.test/basemap.json').layers;
 
   it('names every layer of the medium tier, and only those', () => {
     const medium = layers.filter((l) => 'source' in l && l.source === 'basemap' && l.id.endsWith('-1'));
@@ -27,14 +27,14 @@ describe('the medium tier standing in for the fine one', () => {
 
   it('keeps them to their own zooms from the start on a map that opens close, with the fine tier in its style', () => {
     const fine = 'https://example.test/basemap.fine.json';
-    const style = mapStyle('https://example.test/basemap.json', 'font.woff2', { fineUrl: fine });
+    const style = mapStyle('https://example.test/basemap.json', { fineUrl: fine });
     for (const id of MEDIUM_LAYERS) {
       const layer = style.layers.find((l) => l.id === id);
       expect([layer?.minzoom, layer?.maxzoom], id).toEqual([REGION_ZOOM, DETAIL_ZOOM]);
     }
     expect(style.sources[FINE_SOURCE]).toMatchObject({ type: 'geojson', data: fine });
     // Without it the fine source starts empty, to be filled once a step comes close.
-    const later = mapStyle('https://example.test/basemap.json', 'font.woff2').sources[FINE_SOURCE];
+    const later = mapStyle('https://example.test/basemap.json').sources[FINE_SOURCE];
     expect(later).toMatchObject({ data: { type: 'FeatureCollection', features: [] } });
   });
 });

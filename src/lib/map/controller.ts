@@ -4,7 +4,7 @@
  * after any sequence of other steps, gives the same map.
  */
 import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
-import { workerUrl, labelFontUrl as fontUrl } from './files.ts';
+import { workerUrl } from './files.ts';
 import type { Story } from '../story/model.ts';
 import { stepView, type StepView } from '../story/view.ts';
 import { cameraTarget, type CameraTarget, type Padding } from '../geo/camera.ts';
@@ -113,7 +113,7 @@ export class MapController {
     this.lines = new Map(story.routes.map((r) => [r.id, routeLine(r)]));
     this.map = new MapLibreMap({
       container,
-      style: mapStyle(new URL(basemapUrl, document.baseURI).href, fontUrl, {
+      style: mapStyle(new URL(basemapUrl, document.baseURI).href, {
         contextFonts: CONTEXT_FONT_FILES,
         countries: [...new Set(story.steps.flatMap((_, i) => stepView(story, i).countries))],
         places: placesData(story),

@@ -7,12 +7,12 @@
  * first move the map then starts from the browser's cache.
  */
 import { PAGE_IDS } from '../page-ids.ts';
-import { labelFontUrl, workerUrl } from './files.ts';
+import { workerUrl } from './files.ts';
 import { CONTEXT_FONT_FILES } from './contextFonts.ts';
 
 /**
  * The addresses to fetch ahead: the map's code as the build lists it in the page, the worker and
- * label fonts, then `data` (the story's basemap and the like). None under the dev server, whose
+ * the context labels' font, then `data` (the story's basemap and the like). None under the dev server, whose
  * pages have no such list: there the map's code is served module by module.
  */
 export function mapFiles(doc: Document, data: readonly string[]): string[] {
@@ -20,7 +20,8 @@ export function mapFiles(doc: Document, data: readonly string[]): string[] {
   if (!(list instanceof HTMLTemplateElement)) return [];
   const code = [...list.content.querySelectorAll('link')].map((link) => link.getAttribute('href') ?? '');
   // Only the Latin context font: Latin Extended is fetched by the map only for a label that needs it.
-  const files = [...code, workerUrl, labelFontUrl, CONTEXT_FONT_FILES[0]?.url ?? '', ...data];
+  // (The map draws no other text: the story's places are named by the page's markers, in HTML.)
+  const files = [...code, workerUrl, CONTEXT_FONT_FILES[0]?.url ?? '', ...data];
   return [...new Set(files.filter(Boolean).map((file) => new URL(file, doc.baseURI).href))];
 }
 

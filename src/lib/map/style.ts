@@ -55,7 +55,6 @@ export function arrowImage(color: string) {
 }
 let arrowMask: ReturnType<typeof chevronMask> | undefined;
 
-const FONT = 'Story Sans';
 const tier = (detail: number): ExpressionSpecification => ['==', ['get', 'detail'], detail];
 /**
  * [tier, minzoom, maxzoom]: each zoom range draws one tier of the basemap. The medium tier also
@@ -106,7 +105,7 @@ const whereHighlighted = (shown: number): ExpressionSpecification => [
 export const BASEMAP_SOURCES = [...new Set(TIERS.map(([detail]) => tierSource(detail)))];
 
 export interface StyleData {
-  /** The regular weight for context labels (contextFonts.ts); the story's font if none. */
+  /** The regular weight for context labels (contextFonts.ts), the only text the map draws. */
   contextFonts?: { url: string; 'unicode-range'?: string[] }[];
   /** Every country any step highlights (ISO numeric codes), each off until a step's state turns it on. */
   countries?: readonly string[];
@@ -121,13 +120,13 @@ export interface StyleData {
   fineUrl?: string;
 }
 
-export function mapStyle(basemapUrl: string, fontUrl: string, data: StyleData = {}): StyleSpecification {
-  const { contextFonts = [{ url: fontUrl }], countries = [], places, fineUrl } = data;
+export function mapStyle(basemapUrl: string, data: StyleData = {}): StyleSpecification {
+  const { contextFonts = [], countries = [], places, fineUrl } = data;
   const none = { type: 'FeatureCollection' as const, features: [] };
   const ranges = tiers(fineUrl !== undefined);
   return {
     version: 8,
-    'font-faces': { [FONT]: [{ url: fontUrl }], [CONTEXT_FONT]: contextFonts },
+    'font-faces': { [CONTEXT_FONT]: contextFonts },
     sources: {
       basemap: { type: 'geojson', data: basemapUrl, promoteId: 'iso' },
       places: { type: 'geojson', data: places ?? none },
