@@ -207,7 +207,11 @@ describe('a site with two stories', () => {
         .replace(/<(script|style|template)\b.*?<\/\1>/gs, ' ')
         .replace(/<[^>]+>/g, ' ')
         .replace(/&(amp|lt|gt|quot|#39);/g, ' ');
-      const seen = new Set([...body, ...strings(inlined(html))]);
+      // And the names the live map draws with the page's regular font: its basemap tiers' towns.
+      const { basemap } = inlined(html);
+      const tiers = [basemap, basemap.replace(/\.json$/, '.fine.json')].map((f) => join(out, page, '..', f));
+      const names = tiers.filter(existsSync).flatMap((f) => strings(JSON.parse(readFileSync(f, 'utf8'))));
+      const seen = new Set([body, ...strings(inlined(html)), ...names].join(''));
       for (const [i, file] of fontsOf(page).entries()) {
         const full = await codePoints(whole[i] ?? '');
         const cut = await codePoints(file);

@@ -13,14 +13,16 @@
  * character missing all the same (none is expected) is drawn by the next font in the stack, the
  * metric-matched fallback of app.css, not left blank.
  *
- * The story's page and its embed page share one file; the list of stories and the live map keep
- * the whole fonts (the map's labels come from the context of every story). Each subset is named
- * by its content's hash, so a build writes the same site twice.
+ * The story's page and its embed page share one file. It also holds the names in the story's
+ * basemap (the towns of its close-ups), because the live map draws them with the page's regular
+ * file (map/contextFonts.ts) rather than fetch the whole font again. The list of stories keeps the
+ * whole fonts. Each subset is named by its content's hash, so a build writes the same site twice.
  */
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import subsetFont from 'subset-font';
 import type { Plugin, Rollup } from 'vite';
+import { fineUrl } from '../lib/geo/tiers.ts';
 import { MONTHS } from '../lib/i18n/format.ts';
 import { CATALOGUE, uiLang } from '../lib/i18n/messages.ts';
 import { PAGE_IDS } from '../lib/page-ids.ts';
@@ -89,18 +91,26 @@ export function subsetFonts(): Plugin {
     generateBundle: {
       order: 'post',
       async handler(_options, bundle) {
-        // A story's pages (its own, its embed, the front page if it is the home story), by slug.
-        const stories = new Map<string, OutputAsset[]>();
+        // A story's pages (its own, its embed, the front page if it is the home story), by slug,
+        // with the names its map draws (the basemap's tiers: the towns of its close-ups).
+        const stories = new Map<string, { pages: OutputAsset[]; names: Set<string> }>();
         for (const output of Object.values(bundle)) {
           if (output.type !== 'asset' || !output.fileName.endsWith('.html')) continue;
-          const data = DATA.exec(text(output))?.[1];
-          if (!data) continue;
-          const slug = (JSON.parse(data) as { story: { slug: string } }).story.slug;
-          stories.set(slug, [...(stories.get(slug) ?? []), output]);
+          const json = DATA.exec(text(output))?.[1];
+          if (!json) continue;
+          const data = JSON.parse(json) as { story: { slug: string }; basemap: string };
+          const story = stories.get(data.story.slug) ?? { pages: [], names: new Set() };
+          story.pages.push(output);
+          const basemap = posix.normalize(posix.join(posix.dirname(output.fileName), data.basemap));
+          for (const file of [basemap, fineUrl(basemap)]) {
+            const tier = bundle[file];
+            if (tier?.type === 'asset') story.names.add(text(tier));
+          }
+          stories.set(data.story.slug, story);
         }
-        for (const pages of stories.values()) {
+        for (const { pages, names } of stories.values()) {
           const htmls = pages.map(text);
-          const chars = subsetCharacters(htmls);
+          const chars = subsetCharacters([...htmls, ...names]);
           const renamed = new Map<string, string>();
           for (const file of new Set(pages.flatMap((p, i) => pageFonts(htmls[i] ?? '', p.fileName)))) {
             const font = bundle[file];

@@ -28,7 +28,7 @@ import {
 } from './style.ts';
 import { addMarkers, type MarkerSet } from './markers.ts';
 import { holdStill, LastPicture } from './still.ts';
-import { CONTEXT_FONT_FILES } from './contextFonts.ts';
+import { contextFonts } from './contextFonts.ts';
 import type { LngLat } from '../story/model.ts';
 import type { FeatureCollection, Point } from 'geojson';
 
@@ -114,7 +114,7 @@ export class MapController {
     this.map = new MapLibreMap({
       container,
       style: mapStyle(new URL(basemapUrl, document.baseURI).href, {
-        contextFonts: CONTEXT_FONT_FILES,
+        contextFonts: contextFonts(document),
         countries: [...new Set(story.steps.flatMap((_, i) => stepView(story, i).countries))],
         places: placesData(story),
         fineUrl,

@@ -8,7 +8,7 @@
  */
 import { PAGE_IDS } from '../page-ids.ts';
 import { workerUrl } from './files.ts';
-import { CONTEXT_FONT_FILES } from './contextFonts.ts';
+import { contextFonts } from './contextFonts.ts';
 
 /**
  * The addresses to fetch ahead: the map's code as the build lists it in the page, the worker and
@@ -19,9 +19,10 @@ export function mapFiles(doc: Document, data: readonly string[]): string[] {
   const list = doc.getElementById(PAGE_IDS.lazyCode);
   if (!(list instanceof HTMLTemplateElement)) return [];
   const code = [...list.content.querySelectorAll('link')].map((link) => link.getAttribute('href') ?? '');
-  // Only the Latin context font: Latin Extended is fetched by the map only for a label that needs it.
-  // (The map draws no other text: the story's places are named by the page's markers, in HTML.)
-  const files = [...code, workerUrl, CONTEXT_FONT_FILES[0]?.url ?? '', ...data];
+  // Only the Latin context font (the page's own, so already fetched): Latin Extended is fetched by
+  // the map only for a label that needs it. The map draws no other text: the story's places are
+  // named by the page's markers, in HTML.
+  const files = [...code, workerUrl, contextFonts(doc)[0]?.url ?? '', ...data];
   return [...new Set(files.filter(Boolean).map((file) => new URL(file, doc.baseURI).href))];
 }
 
