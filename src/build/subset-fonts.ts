@@ -2,9 +2,8 @@
  * Cuts the text fonts of each story's pages down to the characters those pages can show. A phone
  * on a slow network fetches both weights as the page first lays out its text, beside the opening
  * map and the script: 31 kB of its first 100 kB. Lighthouse's mobile LCP was 1.31–1.34 s without
- * them against 1.45–1.48 s with them (3 December code, 2 runs each), and a subset is half the
- * bytes (Source Sans 3's latin file: 15.7 kB; printable ASCII and the Haiti story's characters:
- * 8.1 kB).
+ * them against 1.45–1.49 s with them (6 December, 4 runs each), and a subset is little more than
+ * half the bytes (Source Sans 3's latin file: 15.7 kB; the Haiti story's cut: 9.3 kB).
  *
  * A page can show its own text (prerendered), what its script renders from the story's data (an
  * event's detail, the table), and the kit's words in the page's language with the numbers and
@@ -45,27 +44,33 @@ const WOFF2 = /url\(\s*(['"]?)([^'")]+\.woff2)\1\s*\)/g;
 
 /** The characters of a page's source, with its character references and JSON escapes read. */
 export function pageCharacters(html: string): string {
-  const decoded = html
+  return html
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return decoded;
 }
 
-/** Every character the kit's own words can add in `lang`: its messages (their templates too) and month names. */
+/**
+ * Every character the kit's own words can add in `lang`: its messages (their templates too) and
+ * its month names.
+ */
 export function messageCharacters(tag: string | undefined): string {
   const lang = uiLang(tag);
   const words = Object.values(CATALOGUE[lang]).map((m) => String(m));
   return words.join('') + MONTHS[lang].join('');
 }
 
-/** The characters a subset keeps for the pages `htmls` of one story: sorted, each once, no controls. */
-export function subsetCharacters(htmls: string[]): string {
+/**
+ * The characters a subset keeps for the pages `htmls` of one story and the files `data` its map
+ * draws names from (its basemap's tiers): sorted, each once, no controls.
+ */
+export function subsetCharacters(htmls: string[], data: string[] = []): string {
   const all = new Set<string>(ALWAYS);
   for (const html of htmls) {
     for (const c of pageCharacters(html)) all.add(c);
     for (const c of messageCharacters(LANG.exec(html)?.[1])) all.add(c);
   }
+  for (const file of data) for (const c of pageCharacters(file)) all.add(c);
   return [...all]
     .filter((c) => !/\p{Cc}/u.test(c))
     .sort()
@@ -93,24 +98,24 @@ export function subsetFonts(): Plugin {
       async handler(_options, bundle) {
         // A story's pages (its own, its embed, the front page if it is the home story), by slug,
         // with the names its map draws (the basemap's tiers: the towns of its close-ups).
-        const stories = new Map<string, { pages: OutputAsset[]; names: Set<string> }>();
+        const stories = new Map<string, { pages: OutputAsset[]; tiers: Set<string> }>();
         for (const output of Object.values(bundle)) {
           if (output.type !== 'asset' || !output.fileName.endsWith('.html')) continue;
           const json = DATA.exec(text(output))?.[1];
           if (!json) continue;
           const data = JSON.parse(json) as { story: { slug: string }; basemap: string };
-          const story = stories.get(data.story.slug) ?? { pages: [], names: new Set() };
+          const story = stories.get(data.story.slug) ?? { pages: [], tiers: new Set() };
           story.pages.push(output);
           const basemap = posix.normalize(posix.join(posix.dirname(output.fileName), data.basemap));
           for (const file of [basemap, fineUrl(basemap)]) {
             const tier = bundle[file];
-            if (tier?.type === 'asset') story.names.add(text(tier));
+            if (tier?.type === 'asset') story.tiers.add(text(tier));
           }
           stories.set(data.story.slug, story);
         }
-        for (const { pages, names } of stories.values()) {
+        for (const { pages, tiers } of stories.values()) {
           const htmls = pages.map(text);
-          const chars = subsetCharacters([...htmls, ...names]);
+          const chars = subsetCharacters(htmls, [...tiers]);
           const renamed = new Map<string, string>();
           for (const file of new Set(pages.flatMap((p, i) => pageFonts(htmls[i] ?? '', p.fileName)))) {
             const font = bundle[file];

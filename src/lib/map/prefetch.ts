@@ -12,8 +12,8 @@ import { contextFonts } from './contextFonts.ts';
 
 /**
  * The addresses to fetch ahead: the map's code as the build lists it in the page, the worker and
- * the context labels' font, then `data` (the story's basemap and the like). None under the dev server, whose
- * pages have no such list: there the map's code is served module by module.
+ * the context labels' font, then `data` (the story's basemap and the like). None under the dev
+ * server, whose pages have no such list: there the map's code is served module by module.
  */
 export function mapFiles(doc: Document, data: readonly string[]): string[] {
   const list = doc.getElementById(PAGE_IDS.lazyCode);
