@@ -183,6 +183,26 @@ export async function openStory(page: Page, url: string): Promise<void> {
   await mapReady(page);
 }
 
+/**
+ * Waits until the map shows step `stepId` whole: the step is active, the map has framed it, the
+ * camera is still, and no picture of the step before is held over the map (reduced motion holds
+ * one until the new step's tiles are in; still.ts). `goTo` resolves once the step is active, a
+ * frame or more before the map has applied it, so `settled` alone can read the old picture.
+ */
+export async function showing(page: Page, stepId: string): Promise<void> {
+  await page.waitForFunction((id) => {
+    const canvas = document.querySelector<HTMLElement>('[data-testid="map-canvas"]');
+    const frame = canvas?.dataset.frame;
+    return (
+      window.storyMap?.activeStep() === id &&
+      frame !== undefined &&
+      (JSON.parse(frame) as { step: string }).step === id &&
+      canvas?.getAttribute('data-moving') === 'false' &&
+      !canvas.querySelector(':scope > .map-still')
+    );
+  }, stepId);
+}
+
 /** Waits until the map has stopped moving. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
-import { builtStories, mapReady, openStory, settled, watch } from './harness.ts';
+import { builtStories, mapReady, openStory, showing, watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 import { COLORS, DARK_COLORS, HIGHLIGHT_OPACITY } from '../../src/lib/map/style.ts';
@@ -70,7 +70,7 @@ describe('the evacuation to the Dominican Republic', () => {
       await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
       await openStory(page, env.site.url + '/');
       await page.evaluate((id) => window.storyMap?.goTo(id), 'evacuation');
-      await settled(page);
+      await showing(page, 'evacuation');
       await mapReady(page);
       const marker = await page.locator('button[data-place="dominican-republic"]').boundingBox();
       const map = await page.getByTestId('map-canvas').boundingBox();
@@ -99,7 +99,7 @@ describe('the evacuation to the Dominican Republic', () => {
       expect(plain.length).toBeGreaterThan(0);
       for (const step of plain) {
         await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
-        await settled(page);
+        await showing(page, step.id);
         expect(await tintShare(page), `tinted share of the map at ${step.id}`).toBeLessThan(0.001);
       }
       await page.close();
@@ -124,10 +124,9 @@ describe('with reduced motion', () => {
       ['intro', 'injuries'],
     ] as const) {
       await page.evaluate((id) => window.storyMap?.goTo(id), from);
-      await settled(page);
       // The step jumped from is whole first: its own still is held until its tiles are in
       // (map 'idle'), which can come frames after the camera has stopped.
-      await page.waitForSelector('.map-still', { state: 'detached' });
+      await showing(page, from);
       // Each of the first frames after the jump, as the reader sees them: the old picture or the
       // new one, with land in it, never the sea alone while tiles are on their way.
       const going = page.evaluate((id) => window.storyMap?.goTo(id), to);
@@ -274,7 +273,7 @@ describe('in a flight', () => {
     const story = await storyOf(page);
     const places = Object.fromEntries(story.places.map((p) => [p.id, p.coordinates]));
     await page.evaluate((id) => window.storyMap?.goTo(id), 'gangs');
-    await settled(page);
+    await showing(page, 'gangs');
     const going = page.evaluate((id) => window.storyMap?.goTo(id), 'intro');
     // Samples every frame until the flight has ended: how far each marker is from its place.
     const worst = await page.evaluate(async (places) => {
@@ -309,7 +308,7 @@ describe('in the dark', () => {
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     await openStory(page, env.site.url + '/');
     await page.evaluate((id) => window.storyMap?.goTo(id), 'evacuation');
-    await settled(page);
+    await showing(page, 'evacuation');
     const ring = await page.evaluate(
       () =>
         getComputedStyle(document.querySelector('button[data-place="dominican-republic"]') as Element, '::before')

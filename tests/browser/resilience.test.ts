@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { arrive, launch, mapReady, openStory, settled } from './harness.ts';
+import { arrive, launch, mapReady, openStory, settled, showing } from './harness.ts';
 import { useSite } from './setup.ts';
 import { activeMarkers, expectedCamera, storyOf, waitForCamera } from './expect.ts';
 import type { Story } from '../../src/lib/story/model.ts';
@@ -244,7 +244,7 @@ describe.each([PHONE, LANDSCAPE, TABLET, DESKTOP])('on a $name ($width×$height)
     story = await storyOf(page);
     for (const step of story.steps.filter((s) => s.camera.kind === 'fit')) {
       await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
-      await settled(page);
+      await showing(page, step.id);
       const { hidden, seen, zoom } = await framedPlaces(page, story, step.id);
       expect(hidden, `${step.id} at zoom ${zoom.toFixed(2)}, map seen in ${JSON.stringify(seen)}`).toEqual([]);
       await waitForCamera(page, step.id, await expectedCamera(page, story, step.id));
