@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openStory, watch, type Watch } from './harness.ts';
+import { openStory, showing, watch, type Watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { expectedCamera, scrollToStep, storyOf, targetNow, waitForCamera } from './expect.ts';
 import { containsPoint } from '../../src/lib/geo/bbox.ts';
@@ -74,6 +74,8 @@ describe.each(SIZES)('the Pacific story on a $name', ({ width, height }) => {
     for (const step of [...story.steps].reverse()) {
       await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
       await waitForCamera(page, step.id, await expectedCamera(page, story, step.id));
+      // The step's own picture, not the still of the step before held over it until its tiles are in.
+      await showing(page, step.id);
       const rows = pngThinRows(await page.locator('[data-testid="map-canvas"]').screenshot());
       if (rows.length) streaks.push(`${step.id}: rows ${rows.join(', ')}`);
     }
