@@ -25,13 +25,16 @@ import { ROOT } from './build-site.ts';
  * The first paint's fonts stopped being preloaded (3 December): it is 10,067 bytes now, and its
  * budget 11 kB; its style sheet went into the page the same day, one request instead of two. The issue's goal for it is 50 kB.
  * The script was 58,867 bytes on 6 December, then 51,197 once the locator inset's globe (d3-geo)
- * went into a lazy chunk of its own, run once the inset shows: its budget went down again. Raise
- * them only on purpose.
+ * went into a lazy chunk of its own, run once the inset shows: its budget went down again. The
+ * opening map, the largest paint, was 13,355 bytes at its largest size (360×540) with every point
+ * written absolute, and 12,378 once points after the first were written as steps (6 December):
+ * its budget, 5% over, fails a return to the longer form. Raise them only on purpose.
  */
 const BUDGET = {
   firstPaintBrotli: 11_000,
   scriptBrotli: 56_000,
   basemapBrotli: 120_000,
+  openingMapBrotli: 13_000,
 };
 
 // Inside the repository (git-ignored), never in the system's temporary folder.
@@ -130,6 +133,18 @@ describe('the bytes before the first paint', () => {
     console.log('script (brotli, gzip bytes):', sizes(script), 'total', total(script, 'br'));
     expect(script.length).toBeGreaterThan(0);
     expect(total(script, 'br')).toBeLessThanOrEqual(BUDGET.scriptBrotli);
+  });
+
+  it('keeps the opening map each screen preloads within budget: the largest paint', () => {
+    // The page preloads its opening step's static map at the size each screen shows (a preload
+    // with a media query per size); that picture is the page's largest paint (issue 9's traces).
+    const tags = readFileSync(join(out, 'index.html'), 'utf8').match(/<link\b[^>]*>/g) ?? [];
+    const maps = tags
+      .filter((tag) => /\srel="preload"/.test(tag) && /\sas="image"/.test(tag))
+      .map((tag) => resolve(out, /\shref="([^"]+)"/.exec(tag)?.[1] ?? ''));
+    expect(maps.length).toBeGreaterThan(1);
+    console.log('opening maps (brotli, gzip bytes):', sizes(maps));
+    for (const map of maps) expect(sent(map, 'br'), relative(out, map)).toBeLessThanOrEqual(BUDGET.openingMapBrotli);
   });
 
   it('keeps the start basemap within budget', () => {

@@ -8,6 +8,7 @@ import { escapeXml } from '../../src/lib/geo/staticLayers.ts';
 import type { Story } from '../../src/lib/story/model.ts';
 import { COLORS } from '../../src/lib/map/style.ts';
 import { MARKS } from '../../src/lib/style/palette.ts';
+import { pathLines } from './svgPath.ts';
 
 const built = buildStory(resolve('tests/fixtures/site/mss-haiti.yaml'));
 const story = built.story;
@@ -216,7 +217,8 @@ describe('renderStaticMap on the Haiti story', () => {
   ])('highlights $countries in step $id', ({ id, countries }) => {
     const outlines = elements(svgOf(id)).filter((e) => e.attrs['data-countries'] !== undefined);
     expect(outlines.map((e) => e.attrs['data-countries'])).toEqual(countries.length ? [countries.join(' ')] : []);
-    for (const outline of outlines) expect(outline.attrs.d).toMatch(/^M[-\d.,]+(L[-\d.,]+){3,}/);
+    for (const outline of outlines)
+      expect(Math.max(...pathLines(outline.attrs.d ?? '').map((ring) => ring.length))).toBeGreaterThanOrEqual(4);
   });
 
   it.each(story.steps.map((s, i) => ({ id: s.id, i })))('draws exactly the routes step $id lists', ({ i }) => {
@@ -224,7 +226,7 @@ describe('renderStaticMap on the Haiti story', () => {
     const drawn = elements(svgs[i] ?? '').filter((e) => e.attrs['data-route'] !== undefined);
     expect(drawn.map((e) => e.attrs['data-route'])).toEqual(step?.routes);
     for (const route of drawn) {
-      expect(route.attrs.d).toMatch(/^M[-\d.]+,[-\d.]+L/);
+      expect(pathLines(route.attrs.d ?? '')[0]?.length).toBeGreaterThanOrEqual(2);
       const planned = story.routes.find((r) => r.id === route.attrs['data-route'])?.planned;
       expect(route.attrs['stroke-dasharray'] !== undefined).toBe(planned);
     }
