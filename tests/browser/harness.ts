@@ -185,9 +185,10 @@ export async function openStory(page: Page, url: string): Promise<void> {
 
 /**
  * Waits until the map shows step `stepId` whole: the step is active, the map has framed it, the
- * camera is still, and no picture of the step before is held over the map (reduced motion holds
- * one until the new step's tiles are in; still.ts). `goTo` resolves once the step is active, a
- * frame or more before the map has applied it, so `settled` alone can read the old picture.
+ * camera is still, and no picture of the step before is held over the map. Under reduced motion
+ * the camera jumps without a frame of movement, and the old picture stays over the map until the
+ * new step's tiles are in (still.ts): right after `goTo` resolves the map reads as settled while
+ * the reader still sees the step before, so `settled` alone can photograph the wrong step.
  */
 export async function showing(page: Page, stepId: string): Promise<void> {
   await page.waitForFunction((id) => {
