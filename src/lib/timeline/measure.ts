@@ -4,6 +4,13 @@
  */
 import { estimate, type Measure } from './labels.ts';
 
+/**
+ * How long a `font-display: optional` font may still be swapped in (Chromium's block period).
+ * It runs from the text's first layout, before the script's, so this long after the timeline's
+ * start the page's font is the one it keeps.
+ */
+export const FONT_BLOCK_MS = 100;
+
 export function canvasMeasure(family: string, px: number): Measure {
   const context = document.createElement('canvas').getContext('2d');
   if (!context) return estimate(px);

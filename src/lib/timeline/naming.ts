@@ -14,6 +14,9 @@ export interface AxisNames {
   names: (Label & { id: string; lane: number })[];
 }
 
+/** An axis without its names, while they wait for the page's font (Timeline.svelte). */
+export const UNNAMED: AxisNames = { flags: [], names: [] };
+
 /** The drawn extent of an item's mark: a dot or diamond around its place, or its bar. */
 export function markExtent(axis: Axis, item: Axis['items'][number]): { x0: number; x1: number } {
   if (item.shape === 'span' || item.shape === 'since') return { x0: item.x0, x1: item.x1 };
