@@ -6,8 +6,8 @@ import { estimate, type Measure } from './labels.ts';
 
 /**
  * How long a `font-display: optional` font may still be swapped in (Chromium's block period).
- * It runs from the text's first layout, before the script's, so this long after the timeline's
- * start the page's font is the one it keeps.
+ * It runs from the text's first layout, which comes no later than the timeline's first measure of
+ * the page, so this long after the timeline's start the page's font is the one it keeps.
  */
 export const FONT_BLOCK_MS = 100;
 
