@@ -124,6 +124,24 @@ describe.each(STORIES)('the $name timeline', ({ events, published, steps, planne
   );
 });
 
+describe('the names before the page’s font is settled', () => {
+  it('are none, on the same axes as once it is', () => {
+    const layout = layoutTimeline(haiti.events, haiti.basedOn.date, 700, { columnHeight: 900, closeUp: true });
+    const step = new Set([haiti.events[0]?.id ?? '']);
+    const later = timelineNames(layout, step, (id) => id, measure, 14);
+    const waiting = timelineNames(layout, step, (id) => id, undefined, 14);
+    expect(Object.keys(waiting).filter((k) => waiting[k as keyof typeof waiting])).toEqual(
+      Object.keys(later).filter((k) => later[k as keyof typeof later]),
+    );
+    expect(later.overview?.flags.length).toBeGreaterThan(0);
+    for (const names of [waiting.overview, waiting.detail]) {
+      expect(names?.flags ?? []).toEqual([]);
+      expect(names?.names ?? []).toEqual([]);
+      expect(names?.report).toBeUndefined();
+    }
+  });
+});
+
 describe('the close-up’s window on the overview', () => {
   it.each([300, 700, 1400])('spans the close-up’s dates, report included, at %i px', (width) => {
     const layout = layoutTimeline(haiti.events, haiti.basedOn.date, width);

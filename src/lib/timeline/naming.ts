@@ -14,9 +14,6 @@ export interface AxisNames {
   names: (Label & { id: string; lane: number })[];
 }
 
-/** An axis without its names, while they wait for the page's font (Timeline.svelte). */
-export const UNNAMED: AxisNames = { flags: [], names: [] };
-
 /** The drawn extent of an item's mark: a dot or diamond around its place, or its bar. */
 export function markExtent(axis: Axis, item: Axis['items'][number]): { x0: number; x1: number } {
   if (item.shape === 'span' || item.shape === 'since') return { x0: item.x0, x1: item.x1 };
@@ -81,21 +78,24 @@ export function axisNames(
 /**
  * The names on each axis drawn. The active events on an axis not drawn are named on the one that
  * is: the folded close-up's over its window on the overview; the overview's, when the close-up
- * has taken its place, over the whole close-up.
+ * has taken its place, over the whole close-up. Without `measure` (the page's font may still
+ * change every width: Timeline.svelte `fontsSettled`) each axis drawn is named nothing yet.
  */
 export function timelineNames(
   layout: TimelineLayout,
   active: ReadonlySet<string>,
   text: (id: string) => string,
-  measure: Measure,
+  measure: Measure | undefined,
   lineHeight: number,
   /** The report's line is named this, in the story's language. */
   reportWord = 'report',
 ): { overview?: AxisNames; detail?: AxisNames } {
   const { overview, detail, shown } = layout;
   const on = (axis: Axis | undefined) => (axis?.items ?? []).filter((i) => active.has(i.id)).map((i) => i.id);
-  const name = (axis: Axis, hidden: Axis | undefined, over: { x0: number; x1: number }) =>
-    axisNames(axis, active, text, measure, lineHeight, { ids: on(hidden), over }, reportWord);
+  const name = (axis: Axis, hidden: Axis | undefined, over: { x0: number; x1: number }): AxisNames =>
+    measure
+      ? axisNames(axis, active, text, measure, lineHeight, { ids: on(hidden), over }, reportWord)
+      : { flags: [], names: [] };
   return {
     overview: shown.overview
       ? name(overview, shown.detail ? undefined : detail, detail?.window ?? { x0: 0, x1: 0 })
