@@ -19,42 +19,30 @@ const env = useSite();
 
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
-/** Share of the map's pixels within a few levels of the sea's colour. */
-async function seaShare(page: Page, water: string): Promise<number> {
+/**
+ * Share of the map's pixels within a few levels of one of `colours` (hex), in a screenshot of the
+ * whole map or, with `band`, of the part between the timeline and the key that nothing covers.
+ */
+async function mapShare(page: Page, colours: string[], band = false): Promise<number> {
   const box = await page.getByTestId('map-canvas').boundingBox();
   if (!box) throw new Error('no map');
-  // Below the timeline, above the key: the part of the map nothing covers.
-  const clip = { x: box.x, y: box.y + 200, width: box.width, height: box.height - 400 };
+  const clip = band ? { x: box.x, y: box.y + 200, width: box.width, height: box.height - 400 } : box;
   const png = PNG.sync.read(await page.screenshot({ clip }));
-  const sea = rgb(water);
-  let n = 0;
-  for (let i = 0; i < png.data.length; i += 4) if (sea.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 3)) n++;
-  return n / (png.data.length / 4);
-}
-
-/** Share of the whole map's pixels within a few levels of the land's colour, tinted or not. */
-async function landShare(page: Page): Promise<number> {
-  const box = await page.getByTestId('map-canvas').boundingBox();
-  if (!box) throw new Error('no map');
-  const png = PNG.sync.read(await page.screenshot({ clip: box }));
-  const lands = [rgb(COLORS.land), rgb(over(COLORS.highlight, HIGHLIGHT_OPACITY, COLORS.land))];
+  const wanted = colours.map(rgb);
   let n = 0;
   for (let i = 0; i < png.data.length; i += 4) {
-    if (lands.some((land) => land.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 3))) n++;
+    if (wanted.some((colour) => colour.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 3))) n++;
   }
   return n / (png.data.length / 4);
 }
 
-/** Share of the map's pixels within a few levels of a highlighted country's tint over land. */
-async function tintShare(page: Page): Promise<number> {
-  const box = await page.getByTestId('map-canvas').boundingBox();
-  if (!box) throw new Error('no map');
-  const png = PNG.sync.read(await page.screenshot({ clip: box }));
-  const tint = rgb(over(COLORS.highlight, HIGHLIGHT_OPACITY, COLORS.land));
-  let n = 0;
-  for (let i = 0; i < png.data.length; i += 4) if (tint.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 3)) n++;
-  return n / (png.data.length / 4);
-}
+const TINT = over(COLORS.highlight, HIGHLIGHT_OPACITY, COLORS.land);
+/** The sea's share of the part of the map nothing covers. */
+const seaShare = (page: Page, water: string) => mapShare(page, [water], true);
+/** The land's share of the whole map, tinted or not. */
+const landShare = (page: Page) => mapShare(page, [COLORS.land, TINT]);
+/** The share of the whole map in a highlighted country's tint over land. */
+const tintShare = (page: Page) => mapShare(page, [TINT]);
 
 describe('a route into a country-only place', () => {
   it.each(builtStories().map((slug) => `/${slug}/`))(
