@@ -108,6 +108,46 @@ describe('the evacuation to the Dominican Republic', () => {
   );
 });
 
+describe('a route where its step is read', () => {
+  // Over the map a card is read at the foot of the screen, early in its step; beside it, with the
+  // step's middle on the trigger line. goTo and deep links put the step there.
+  it.each([
+    { width: 390, height: 844 },
+    { width: 768, height: 1024 },
+  ])('is drawn whole, as it is without motion, at $width×$height', async ({ width, height }) => {
+    // Under reduced motion a route is always drawn whole: the same steps there are the measure.
+    const pages = await Promise.all(
+      (['reduce', 'no-preference'] as const).map(async (reducedMotion) => {
+        const page = await env.browser.newPage({ viewport: { width, height } });
+        await page.emulateMedia({ reducedMotion, colorScheme: 'light' });
+        await openStory(page, env.site.url + '/');
+        // Only the map's own pixels: the key draws a route of its own, and a card can lie over one.
+        await page.addStyleTag({
+          content: '.timeline-slot, .legend, .locator, .marker, .text { visibility: hidden !important; }',
+        });
+        return page;
+      }),
+    );
+    const [still, moving] = pages as [Page, Page];
+    const story = await storyOf(moving);
+    const routed = story.steps.filter((s) => s.routes.length);
+    expect(routed.length).toBeGreaterThan(0);
+    for (const step of routed) {
+      for (const page of pages) {
+        await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
+        await showing(page, step.id);
+      }
+      const whole = await mapShare(still, [COLORS.route]);
+      expect(whole, `route pixels at ${step.id}, without motion`).toBeGreaterThan(0);
+      // Half a route, stopping short of the place the card names, fails this.
+      await expect
+        .poll(() => mapShare(moving, [COLORS.route]), { message: `route drawn at ${step.id}`, timeout: 10_000 })
+        .toBeGreaterThan(whole * 0.95);
+    }
+    await Promise.all(pages.map((p) => p.close()));
+  });
+});
+
 describe('with reduced motion', () => {
   it('never shows an empty sea between one step and the next', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -92,8 +92,23 @@ describe('routeFraction', () => {
     { progress: -1, reducedMotion: false, expected: 0 },
     { progress: 0, reducedMotion: true, expected: 1 },
     { progress: 0.25, reducedMotion: true, expected: 1 },
-  ])('draws $expected of a route at progress $progress (reduced motion: $reducedMotion)', (row) => {
-    expect(routeFraction(row.progress, row.reducedMotion)).toBe(row.expected);
+  ])('draws $expected of a route at progress $progress beside the map (reduced motion: $reducedMotion)', (row) => {
+    // Beside the map a step is read with its middle on the trigger line: progress 0.5.
+    expect(routeFraction(row.progress, 0.5, row.reducedMotion)).toBe(row.expected);
+  });
+
+  it('is whole where a card over the map is read, early in its step', () => {
+    // A phone: the card is read at the foot of the screen, a tenth of the way through its step.
+    expect(routeFraction(0.1, 0.1, false)).toBe(1);
+    expect(routeFraction(0.05, 0.1, false)).toBe(0.5);
+    expect(routeFraction(0, 0.1, false)).toBe(0);
+  });
+
+  it('is whole by the middle of the step, wherever it is read', () => {
+    expect(routeFraction(0.5, 0.8, false)).toBe(1);
+    // A reading position at the step's very start leaves nothing to grow over.
+    expect(routeFraction(0, 0, false)).toBe(1);
+    expect(routeFraction(0, -0.2, false)).toBe(1);
   });
 });
 

@@ -29,20 +29,22 @@ describe('stepView on the MSS Haiti story', () => {
     { progress: 0, reducedMotion: true },
   ])('grows the route with the scroll (progress $progress, reduced motion $reducedMotion)', (row) => {
     const { step } = stepView(story, indexOf('evacuation'));
-    expect(routeGrowth(step, row.progress, row.reducedMotion)).toBe(routeFraction(row.progress, row.reducedMotion));
+    expect(routeGrowth(step, row.progress, 0.5, row.reducedMotion)).toBe(
+      routeFraction(row.progress, 0.5, row.reducedMotion),
+    );
   });
 
   it('keeps a step without a route constant through the scroll, so nothing redraws', () => {
     const { step } = stepView(story, indexOf('injuries'));
-    const growths = new Set([0, 0.2, 0.5, 0.9].map((p) => routeGrowth(step, p, false)));
+    const growths = new Set([0, 0.2, 0.5, 0.9].map((p) => routeGrowth(step, p, 0.5, false)));
     expect([...growths]).toEqual([1]);
   });
 
   it('does not grow the route before the reader scrolls into the step', () => {
     const { step } = stepView(story, indexOf('evacuation'));
-    expect(routeGrowth(step, 0, false)).toBe(0);
-    expect(routeGrowth(step, 0.25, false)).toBeGreaterThan(0);
-    expect(routeGrowth(step, 0.25, false)).toBeLessThan(1);
+    expect(routeGrowth(step, 0, 0.5, false)).toBe(0);
+    expect(routeGrowth(step, 0.25, 0.5, false)).toBeGreaterThan(0);
+    expect(routeGrowth(step, 0.25, 0.5, false)).toBeLessThan(1);
   });
 
   it('outlines Haiti once even when two of its events are shown', () => {

@@ -72,7 +72,15 @@ export function scrollTargetFor(scrollY: number, shift: number, maxScroll: numbe
   return Math.round(Math.min(maxScroll, Math.max(0, scrollY - shift)));
 }
 
-/** How much of a step's route to draw: it grows over the first half of the step, then stays whole. */
-export function routeFraction(progress: number, reducedMotion: boolean): number {
-  return reducedMotion ? 1 : Math.min(1, Math.max(0, progress / 0.5));
+/**
+ * How much of a step's route to draw. It grows as the reader scrolls the step in and is whole by
+ * the step's reading position (`reading`, its progress there) or its middle, whichever comes first:
+ * a card read at the foot of a phone's screen, or reached by `goTo` or a deep link, shows the
+ * route whole, not a line stopping short of the place its text names.
+ */
+export function routeFraction(progress: number, reading: number, reducedMotion: boolean): number {
+  if (reducedMotion) return 1;
+  const whole = Math.min(0.5, reading);
+  // A reading position at the step's start: nothing to grow over.
+  return whole <= 0 ? 1 : Math.min(1, Math.max(0, progress / whole));
 }

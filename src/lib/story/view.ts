@@ -32,9 +32,10 @@ export function stepView(story: Story, index: number): StepView {
 }
 
 /**
- * How much of the step's routes is drawn (0..1) at this scroll progress. A step without a route
- * gets a constant, so scrolling through it changes nothing downstream.
+ * How much of the step's routes is drawn (0..1) at this scroll progress, whole by the step's
+ * reading position (`reading`, its progress there). A step without a route gets a constant, so
+ * scrolling through it changes nothing downstream.
  */
-export function routeGrowth(step: Step, progress: number, reducedMotion: boolean): number {
-  return step.routes.length ? routeFraction(progress, reducedMotion) : 1;
+export function routeGrowth(step: Step, progress: number, reading: number, reducedMotion: boolean): number {
+  return step.routes.length ? routeFraction(progress, reading, reducedMotion) : 1;
 }
