@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtStories, builtStory, openStory, watch } from './harness.ts';
+import { builtStories, builtStory, openStory, showing, watch } from './harness.ts';
 import { useSite } from './setup.ts';
 
 const env = useSite();
@@ -54,6 +54,39 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
 
 it('has a story with many events among the fixtures: the timeline’s hardest case', () => {
   expect(Math.max(...STORIES.map((s) => s.events))).toBeGreaterThanOrEqual(100);
+});
+
+describe('the timeline over the map', () => {
+  it('hides what passes under it: no marker shows through beside its labels', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openStory(page, `${env.site.url}/`);
+    const steps = await page.evaluate(() => window.storyMap?.steps ?? []);
+    // A step whose camera leaves a marker under the timeline (the Haiti story's close-ups do).
+    let under: string | undefined;
+    for (const id of steps) {
+      await page.evaluate((step) => window.storyMap?.goTo(step), id);
+      await showing(page, id);
+      const found = await page.evaluate(() => {
+        const band = document.querySelector('.timeline-slot')?.getBoundingClientRect();
+        return [...document.querySelectorAll('.marker')].some((m) => {
+          const r = m.getBoundingClientRect();
+          const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+          return !!band && x > band.left && x < band.right && y > band.top && y < band.bottom - 4;
+        });
+      });
+      if (found) {
+        under = id;
+        break;
+      }
+    }
+    expect(under, 'a step with a marker under the timeline').toBeDefined();
+    const band = page.locator('.timeline-slot');
+    const seen = await band.screenshot();
+    await page.addStyleTag({ content: '.marker, [data-testid="map"] { visibility: hidden !important; }' });
+    expect((await band.screenshot()).equals(seen), `the timeline at ${under}, with and without the map`).toBe(true);
+    await page.close();
+  });
 });
 
 describe('the timeline and the keyboard', () => {
