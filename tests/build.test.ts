@@ -31,6 +31,7 @@ import StepCard from '../src/lib/ui/StepCard.svelte';
 import EventTable from '../src/lib/ui/EventTable.svelte';
 import Sources from '../src/lib/ui/Sources.svelte';
 import { scratchDir } from './scratch.ts';
+import { serveDir } from '../src/build/serve.ts';
 
 const temp = scratchDir('build');
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -246,6 +247,27 @@ describe('a site with two stories', () => {
       expect(readFileSync(resolve(join(out, page, '..'), map), 'utf8'), 'the map code').toContain('maplibre');
       // Nowhere else in the page: outside the template, a prefetch would start before the first paint.
       expect(html.replace(list, '')).not.toContain('rel="prefetch"');
+    }
+  });
+
+  it('is served by `npm start` with every file under assets/ kept for good, and the pages asked for again', async () => {
+    const out = await built;
+    const served = await serveDir(out, 0);
+    try {
+      const header = async (path: string) => (await fetch(new URL(path, served.url))).headers.get('cache-control');
+      // Everything the build puts under assets/ has its content's hash in its name: the page's
+      // script, MapLibre's chunk and worker, each story's cut fonts and its basemap's tiers.
+      const assets = readdirSync(join(out, 'assets')).filter((f) => !/\.(br|gz)$/.test(f));
+      expect(assets.some((f) => f.endsWith('.woff2'))).toBe(true);
+      expect(assets.some((f) => f.endsWith('.fine.json'))).toBe(true);
+      for (const file of assets)
+        expect(await header(`assets/${file}`), file).toBe('public, max-age=31536000, immutable');
+      // A returning reader must get the story as it is now, and its maps, share image and embed script.
+      const maps = readdirSync(join(out, 'mss-haiti/maps')).find((f) => f.endsWith('.svg')) ?? '';
+      for (const path of ['', 'mss-haiti/', 'mss-haiti/embed/', 'mss-haiti/oembed.json', `mss-haiti/maps/${maps}`])
+        expect(await header(path), path || '/').toBe('no-cache');
+    } finally {
+      await served.close();
     }
   });
 });

@@ -16,11 +16,19 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Hashed build output: safe to cache for good. Everything else (pages, oEmbed) must revalidate. */
-const HASHED = /\/assets\/[^/]+-[\w-]{8,}\.\w+$/;
+/**
+ * Hashed build output: Vite's `name-hash.ext`, and the plugin's own names, the hash before a dot
+ * (`font.hash.woff2`) or before a second extension (`basemap-slug-hash.fine.json`).
+ */
+const HASHED = /\/assets\/[^/]*[-.][\w-]{8,}(?:\.\w+)+$/;
+
+/** Hashed files are safe to cache for good; everything else (pages, oEmbed, static maps) must revalidate. */
+export function cacheControl(pathname: string): string {
+  return HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 function cacheHeaders(res: ServerResponse, pathname: string): void {
-  res.setHeader('Cache-Control', HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  res.setHeader('Cache-Control', cacheControl(pathname));
 }
 
 /** Serves `dir` on 127.0.0.1:`port` (0: any free port) until `close()`. */
