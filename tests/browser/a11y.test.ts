@@ -65,6 +65,22 @@ describe.each(CASES)('$name at $width px, $scheme, motion $motion', ({ path, wid
   });
 });
 
+describe('the list of stories', () => {
+  it.each([NARROW, WIDE])('has no axe violations, and its title lines up with the list, at $width px', async (size) => {
+    // axe opens pages of its own in the page's context.
+    const context = await env.browser.newContext({ viewport: size });
+    const page = await context.newPage();
+    await page.goto(`${env.site.url}/stories/`);
+    expect(await violations(page)).toEqual([]);
+    const left = (selector: string) =>
+      page.evaluate((s) => document.querySelector(s)?.getBoundingClientRect().left ?? NaN, selector);
+    const [title, first] = [await left('.masthead h1'), await left('.story-index li')];
+    expect(Math.abs(title - first), `title at ${title} px, first story at ${first} px`).toBeLessThan(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+    await context.close();
+  });
+});
+
 describe('a deep link', () => {
   it('draws no focus ring on the step it lands on, until the reader uses the keyboard', async () => {
     const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
