@@ -6,6 +6,7 @@
  * page-breakers) cannot: not with their ids, their long words or their right-to-left overrides.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { openStory, serveSite, watch, type Site } from './harness.ts';
@@ -206,10 +207,16 @@ describe('the keyboard alone', () => {
 
 describe('a story that tries to break the page', () => {
   let breakers: Site;
+  let dir = '';
   beforeAll(async () => {
-    breakers = await serveSite(await buildSite('tests/fixtures/page-breakers', 'ids'));
+    dir = await buildSite('tests/fixtures/page-breakers', 'ids');
+    breakers = await serveSite(dir);
   });
-  afterAll(() => breakers?.close());
+  // The built site is a scratch folder under tests/: gone with the server, not left for the next run.
+  afterAll(async () => {
+    await breakers?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   const DESKTOP = { width: 1440, height: 900 };
   const PHONE = { width: 390, height: 844 };
