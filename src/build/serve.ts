@@ -23,12 +23,8 @@ export interface Served {
 const HASHED = /\/assets\/[^/]*[-.][\w-]{8,}(?:\.\w+)+$/;
 
 /** Hashed files are safe to cache for good; everything else (pages, oEmbed, static maps) must revalidate. */
-export function cacheControl(pathname: string): string {
-  return HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
-}
-
 function cacheHeaders(res: ServerResponse, pathname: string): void {
-  res.setHeader('Cache-Control', cacheControl(pathname));
+  res.setHeader('Cache-Control', HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 /** Serves `dir` on 127.0.0.1:`port` (0: any free port) until `close()`. */
