@@ -13,12 +13,14 @@
  *   input explains, which readers see and Web Vitals' CLS counts. The page's own layout-shift
  *   observer reads them.
  * At every size, the page's load shifts nothing either: from the first paint of the page the build
- * wrote, through the script drawing the timeline and the key below it, to the live map.
+ * wrote, through the script drawing the timeline and the key below it, to the live map. And at
+ * the end of each walk the live map is drawn to every edge of its box, nothing left blank.
  * One walk per story and size, not one per check: software WebGL makes every step dear, and the
  * 40-step story was walked three times at each of these sizes.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { builtStories, openStory, settled, watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
@@ -105,6 +107,30 @@ function subjects(story: Story, stepId: string) {
       if (end.precision !== 'country') places.set(end.id, end.coordinates);
   }
   return [...places].map(([id, at]) => ({ id, at }));
+}
+
+/**
+ * Pixels of the map's box on screen that the live map left undrawn, between the world's top and
+ * bottom edges (beyond them MapLibre draws nothing, and the box's sea colour shows, by design):
+ * the box is given a colour no layer of the map uses, and the page is photographed. A fully
+ * opaque timeline once made Chromium's software compositor leave a strip as tall as the timeline
+ * blank at the foot of the map (Timeline.svelte), on every step at every size.
+ */
+async function undrawn(page: Page): Promise<number> {
+  const edge = 85.0511;
+  const [top, bottom] = await page.evaluate(
+    (lat) => [window.storyMap?.project([0, lat])?.[1] ?? NaN, window.storyMap?.project([0, -lat])?.[1] ?? NaN],
+    edge,
+  );
+  if (!Number.isFinite(top) || !Number.isFinite(bottom)) throw new Error('no live map to look at');
+  const style = await page.addStyleTag({ content: '[data-testid="map-canvas"] { background: #f0f !important; }' });
+  const png = PNG.sync.read(await page.screenshot());
+  await style.evaluate((tag) => (tag as Element).remove());
+  let n = 0;
+  for (let y = Math.max(0, Math.ceil(top + 1)); y < Math.min(png.height, bottom - 1); y++)
+    for (let x = 0, i = y * png.width * 4; x < png.width; x++, i += 4)
+      if ((png.data[i] ?? 0) > 250 && (png.data[i + 1] ?? 255) < 5 && (png.data[i + 2] ?? 0) > 250) n++;
+  return n;
 }
 
 describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
@@ -200,6 +226,7 @@ describe.each(STORIES.flatMap((s) => SIZES.map((size) => ({ ...s, ...size }))))(
         belowTimeline += seen.fitted;
       }
       expect(problems).toEqual([]);
+      expect(await undrawn(page), `px of the map left undrawn at ${story.steps.at(-1)?.id}`).toBe(0);
       expect(watched.errors).toEqual([]);
       if (every) {
         // Not vacuous: the story's steps fit some of their own markers below the timeline.

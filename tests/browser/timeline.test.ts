@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { builtStories, builtStory, openStory, showing, watch } from './harness.ts';
 import { useSite } from './setup.ts';
 
@@ -82,9 +83,13 @@ describe('the timeline over the map', () => {
     }
     expect(under, 'a step with a marker under the timeline').toBeDefined();
     const band = page.locator('.timeline-slot');
-    const seen = await band.screenshot();
+    const seen = PNG.sync.read(await band.screenshot());
     await page.addStyleTag({ content: '.marker, [data-testid="map"] { visibility: hidden !important; }' });
-    expect((await band.screenshot()).equals(seen), `the timeline at ${under}, with and without the map`).toBe(true);
+    const bare = PNG.sync.read(await band.screenshot());
+    // The panel's alpha is 254 of 255 (Timeline.svelte says why): what passes under it may move a
+    // level or two, far below sight. The ghost the 94 % panel let through moved 14.
+    const most = seen.data.reduce((max, v, i) => Math.max(max, Math.abs(v - (bare.data[i] ?? 0))), 0);
+    expect(most, `levels changed in the timeline at ${under}, with and without the map`).toBeLessThanOrEqual(2);
     await page.close();
   });
 });
