@@ -66,6 +66,23 @@ describe.each(CASES)('$name at $width px, $scheme, motion $motion', ({ path, wid
   });
 });
 
+describe('the embed codes', () => {
+  it.each([
+    { ...NARROW, scheme: 'light' },
+    { ...WIDE, scheme: 'dark' },
+  ] as const)('have no axe violations, open, at $width px ($scheme)', async ({ width, height, scheme }) => {
+    const context = await env.browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+    const page = await context.newPage();
+    const watched = watch(page, env.site.url);
+    await page.goto(`${env.site.url}/mss-haiti/`);
+    await page.getByRole('button', { name: 'Embed this story' }).click();
+    await page.getByRole('dialog', { name: 'Embed this story' }).waitFor({ state: 'visible' });
+    expect(await violations(page)).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the list of stories', () => {
   it.each([NARROW, WIDE])('has no axe violations, and its title lines up with the list, at $width px', async (size) => {
     // axe opens pages of its own in the page's context.

@@ -266,4 +266,32 @@ describe('the full page', () => {
     for (const code of codes) expect(code).toContain(`${env.site.url}/mss-haiti/embed/`);
     expect(codes.join('\n')).toContain(`${env.site.url}/embed.js`);
   });
+
+  it('on a phone, opens the codes on its heading, each from its start, and a tap beside them closes it', async () => {
+    page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
+    watched = watch(page, env.site.url);
+    childWatch = [];
+    await page.goto(`${env.site.url}/mss-haiti/`);
+    const button = page.getByRole('button', { name: 'Embed this story' });
+    const dialog = page.getByRole('dialog', { name: 'Embed this story' });
+    await button.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await dialog.getByRole('heading', { level: 2 }).getAttribute('id'),
+    );
+    // Every code box shows its code from the first line, not from where a caret left it.
+    const scrolled = await page.$$eval('textarea[data-snippet]', (els) => els.map((el) => el.scrollTop));
+    expect(scrolled).toEqual([0, 0, 0, 0]);
+    // Nor is any so short that the start is all there is: the first code is longer than its box.
+    expect(await page.$eval('textarea[data-snippet]', (el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    const box = await dialog.boundingBox();
+    if (!box) throw new Error('no dialog on screen');
+    // A tap inside the dialog, in the margin beside its text, leaves it open.
+    await page.mouse.click(box.x + 6, box.y + box.height / 2);
+    expect(await dialog.isVisible()).toBe(true);
+    // The Close button is four codes down; a tap on the page beside the dialog closes it, and
+    // focus goes back to the button that opened it.
+    await page.mouse.click(Math.max(1, box.x / 2), box.y + box.height / 2);
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+  });
 });
