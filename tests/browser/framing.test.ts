@@ -114,7 +114,8 @@ function subjects(story: Story, stepId: string) {
  * bottom edges (beyond them MapLibre draws nothing, and the box's sea colour shows, by design):
  * the box is given a colour no layer of the map uses, and the page is photographed. A fully
  * opaque timeline once made Chromium's software compositor leave a strip as tall as the timeline
- * blank at the foot of the map (Timeline.svelte), on every step at every size.
+ * blank at the foot of the map (Timeline.svelte), on every step at every size. The edges are taken
+ * as level, as they are under a camera with no bearing (the fixtures' last steps have none).
  */
 async function undrawn(page: Page): Promise<number> {
   const edge = 85.0511;
