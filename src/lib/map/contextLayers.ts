@@ -12,7 +12,7 @@ import type {
   MapSourceDataEvent,
   SourceSpecification,
 } from 'maplibre-gl';
-import { DETAIL_ZOOM, REGION_ZOOM } from '../geo/tiers.ts';
+import { DETAIL_ZOOM } from '../geo/tiers.ts';
 import { TOWN_LABEL, TOWN_MIN_ZOOM } from '../geo/gazetteer.ts';
 
 /** The source of the fine tier and the smaller towns; empty until loadFineTier fills it. */
@@ -88,8 +88,13 @@ export function contextLayers(color: string, halo: string): LayerSpecification[]
   ];
 }
 
-/** The medium tier's layers (style.ts), which stand in for the fine tier until it has loaded. */
-export const MEDIUM_LAYERS = ['land-1', 'borders-1', 'highlight-1', 'outline-1'];
+/**
+ * The layers of the world and medium tiers (style.ts), which share a source and stand in for the
+ * fine tier until it has loaded.
+ */
+export const COARSE_LAYERS = [0, 1].flatMap((detail) =>
+  ['land', 'borders', 'highlight', 'outline'].map((kind) => `${kind}-${detail}`),
+);
 
 /** A camera this close draws the fine tier: fetch it a little before, while the camera flies. */
 export const needsFine = (zoom: number) => zoom + 0.5 >= DETAIL_ZOOM;
@@ -113,12 +118,12 @@ export function loadFineTier(map: MapLibreMap, url: string, loaded = false): { n
       .setData(url)
       .then(() => {
         // Its tiles are cut from the new data a frame or more later (or only once the camera comes
-        // close): once a tile of it is in and none the view needs is missing, the medium tier,
-        // which stood in for it (style.ts), goes back to its own zooms.
+        // close): once a tile of it is in and none the view needs is missing, the coarse tiers,
+        // which stood in for it (style.ts), stop at its zoom.
         const narrow = (e: MapSourceDataEvent) => {
           if (e.sourceId !== FINE_SOURCE || !e.tile || !map.isSourceLoaded(FINE_SOURCE)) return;
           map.off('sourcedata', narrow);
-          for (const id of MEDIUM_LAYERS) if (map.getLayer(id)) map.setLayerZoomRange(id, REGION_ZOOM, DETAIL_ZOOM);
+          for (const id of COARSE_LAYERS) if (map.getLayer(id)) map.setLayerZoomRange(id, 0, DETAIL_ZOOM);
         };
         map.on('sourcedata', narrow);
       })

@@ -1,6 +1,7 @@
 /**
  * A still of the map as it stands, held over it while the next step's picture loads. For a reader
- * who asked for reduced motion the camera jumps, and MapLibre's worker sends the new routes and the
+ * who asked for reduced motion the camera jumps, and so it does with motion where a flight would
+ * be too long (controller.ts `moveCamera`). MapLibre's worker sends the new routes and the
  * basemap's tiles for the new place a frame or more later: without a still, those frames show an
  * empty sea under the old route. With it, the old picture stays until the new one is complete.
  */
@@ -38,6 +39,11 @@ export class LastPicture {
     map.on('idle', this.keep);
   }
 
+  /** Whether the copy kept is of the picture on screen now (no frame drawn since). */
+  get kept(): boolean {
+    return this.fresh && this.copy !== undefined;
+  }
+
   /** The picture on screen now, as a canvas of its own (taken from the keeper: it starts anew). */
   take(): HTMLCanvasElement {
     const picture = this.fresh && this.copy ? this.copy : undefined;
@@ -55,8 +61,11 @@ export class LastPicture {
   }
 }
 
-/** Covers the map with `copy` (what it shows now, `LastPicture.take`), until it next goes idle. */
-export function holdStill(map: MapLibreMap, copy: HTMLCanvasElement): void {
+/**
+ * Covers the map with `copy` (what it shows now, `LastPicture.take`), until it next goes idle or
+ * the returned function is called.
+ */
+export function holdStill(map: MapLibreMap, copy: HTMLCanvasElement): () => void {
   const container = map.getContainer();
   container.querySelector(':scope > .map-still')?.remove();
   copy.style.cssText = 'width: 100%; height: 100%; display: block';
@@ -90,4 +99,5 @@ export function holdStill(map: MapLibreMap, copy: HTMLCanvasElement): void {
   };
   const timer = setTimeout(release, LONGEST_MS);
   map.once('idle', release);
+  return release;
 }

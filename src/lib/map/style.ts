@@ -55,17 +55,31 @@ export function arrowImage(color: string) {
 }
 let arrowMask: ReturnType<typeof chevronMask> | undefined;
 
-const tier = (detail: number): ExpressionSpecification => ['==', ['get', 'detail'], detail];
 /**
- * [tier, minzoom, maxzoom]: each zoom range draws one tier of the basemap. The medium tier also
- * stands in for the fine one until that has come (it is fetched apart, once a step comes close):
- * a first flight in to a close-up shows land all the way, not an empty sea while the fine tier
- * is on its way. contextLayers.ts `loadFineTier` then gives the medium tier its own range back;
- * a map that opens on a close-up has the fine tier from the start (`fineLoaded`, `StyleData`).
+ * Which tiles carry a tier. The world and medium tiers share one source, and each of its tiles
+ * carries one of them, by the tile's own zoom (a filter's `zoom` is the tile's, a whole number).
+ * The layers' zoom ranges, which are the camera's, cannot do this: MapLibre shows the tiles of the
+ * zoom before until the new ones are cut, and those carried only the tier the camera had just
+ * left, hidden at the new zoom. The land vanished for one to five frames whenever a flight crossed
+ * REGION_ZOOM (screencast of the Haiti fixture, 1440×900, 6 December).
+ */
+const tier = (detail: number): ExpressionSpecification => {
+  const own: ExpressionSpecification = ['==', ['get', 'detail'], detail];
+  if (detail === 0) return ['all', own, ['<', ['zoom'], REGION_ZOOM]];
+  if (detail === 1) return ['all', own, ['>=', ['zoom'], REGION_ZOOM]];
+  return own;
+};
+/**
+ * [tier, minzoom, maxzoom]: the zooms at which the camera draws each tier's layers. The world and
+ * medium tiers are drawn at every zoom their source's tiles reach (`tier` picks which tile has
+ * which), and they stand in for the fine tier, fetched apart once a step comes close, until it has
+ * come: a first flight in to a close-up shows land all the way, not an empty sea while the fine
+ * tier is on its way. contextLayers.ts `loadFineTier` then stops them at the fine tier's zoom; a
+ * map that opens on a close-up has the fine tier from the start (`fineLoaded`, `StyleData`).
  */
 const tiers = (fineLoaded: boolean): [number, number, number][] => [
-  [0, 0, REGION_ZOOM],
-  [1, REGION_ZOOM, fineLoaded ? DETAIL_ZOOM : 24],
+  [0, 0, fineLoaded ? DETAIL_ZOOM : 24],
+  [1, 0, fineLoaded ? DETAIL_ZOOM : 24],
   [2, DETAIL_ZOOM, 24],
 ];
 const TIERS = tiers(false);
@@ -113,9 +127,9 @@ export interface StyleData {
   places?: FeatureCollection<Point>;
   /**
    * The fine tier's address, when the map opens on a close-up: it loads with the rest, and the
-   * medium tier keeps to its own zooms from the start. Filling it later, as `loadFineTier` does
-   * for a map that comes close only after it has loaded, would lay out the medium tier's tiles
-   * twice while the map loads (the narrowed zoom range is a change of layout).
+   * coarse tiers stop at its zoom from the start. Filling it later, as `loadFineTier` does for a
+   * map that comes close only after it has loaded, would lay out the coarse tiers' tiles twice
+   * while the map loads (the narrowed zoom range is a change of layout).
    */
   fineUrl?: string;
 }
