@@ -117,15 +117,24 @@ export function loadFineTier(map: MapLibreMap, url: string, loaded = false): { n
     source
       .setData(url)
       .then(() => {
-        // Its tiles are cut from the new data a frame or more later (or only once the camera comes
-        // close): once a tile of it is in and none the view needs is missing, the coarse tiers,
-        // which stood in for it (style.ts), stop at its zoom.
-        const narrow = (e: MapSourceDataEvent) => {
-          if (e.sourceId !== FINE_SOURCE || !e.tile || !map.isSourceLoaded(FINE_SOURCE)) return;
-          map.off('sourcedata', narrow);
+        // Its tiles are cut from the new data a frame or more later, and carry its land only from
+        // its own zoom on (a tile of zoom 4 holds the source's towns, not its land). The coarse
+        // tiers, which stood in for it (style.ts), stop at its zoom once the camera is that close
+        // and no tile of it the view needs is missing. Stopped as soon as a tile of zoom 4 was in,
+        // they left the first flight in to a close-up with no land for up to 16 frames past
+        // DETAIL_ZOOM (screencast of the Haiti fixture at 1440×900, 6 December).
+        const narrow = () => {
+          if (map.getZoom() < DETAIL_ZOOM || !map.isSourceLoaded(FINE_SOURCE)) return;
+          map.off('sourcedata', onData);
+          map.off('idle', narrow);
           for (const id of COARSE_LAYERS) if (map.getLayer(id)) map.setLayerZoomRange(id, 0, DETAIL_ZOOM);
         };
-        map.on('sourcedata', narrow);
+        const onData = (e: MapSourceDataEvent) => {
+          if (e.sourceId === FINE_SOURCE && e.tile) narrow();
+        };
+        map.on('sourcedata', onData);
+        // A camera that came close before the tiles it needs were all in, and stays there.
+        map.on('idle', narrow);
       })
       // A fine tier that fails to load is reported by the map's own error event (MapView.svelte).
       .catch(() => undefined);
