@@ -27,7 +27,7 @@ import {
   DARK_COLORS,
 } from './style.ts';
 import { addMarkers, type MarkerSet } from './markers.ts';
-import { holdStill, LastPicture } from './still.ts';
+import { holdStill, LastPicture, pictureNow } from './still.ts';
 import { contextFonts } from './contextFonts.ts';
 import type { LngLat } from '../story/model.ts';
 import type { FeatureCollection, Point } from 'geojson';
@@ -80,7 +80,7 @@ export class MapController {
   /** The view drawn last, and how much of its routes (`grow`). */
   private view: StepView | undefined;
   private growth = 1;
-  /** The picture a step change holds over the map while the new one loads (`render`). */
+  /** For a reader who prefers reduced motion: the picture a step change holds over the map. */
   private lastPicture: LastPicture | undefined;
   /** The countries whose land is highlighted now (`highlight`). */
   private highlighted = new Set<string>();
@@ -162,22 +162,19 @@ export class MapController {
     this.overlayTop = options.overlayTop;
     // Without motion the reader sees the old step, then the new one whole: never the frames
     // between, where the camera has jumped but tiles, routes and highlight are still on their way.
-    // With motion too when the camera cuts (below), if the picture kept as the map last went idle
-    // is still the one on screen: drawing it again only to copy it would cost a frame.
-    this.lastPicture ??= new LastPicture(this.map);
-    const changed = this.shownStep !== undefined && this.shownStep !== view.step.id;
-    const release =
-      changed && (options.reducedMotion || this.lastPicture.kept)
-        ? holdStill(this.map, this.lastPicture.take())
-        : undefined;
+    if (options.reducedMotion) this.lastPicture ??= new LastPicture(this.map);
+    else {
+      this.lastPicture?.stop();
+      this.lastPicture = undefined;
+    }
+    if (this.lastPicture && this.shownStep !== undefined && this.shownStep !== view.step.id)
+      holdStill(this.map, this.lastPicture.take());
     this.shownStep = view.step.id;
+    // The camera first: a cut (`moveCamera`) copies the old picture before anything of the new
+    // step is drawn, and the routes' ends are sized for where the camera settles (`settledZoom`).
+    this.moveCamera(view, options);
     this.markers?.setActive(view.activeEvents);
     this.highlight(view.countries);
-    // The camera first: the routes' ends are sized for where it settles (`settledZoom`).
-    const move = this.moveCamera(view, options);
-    // With motion, a flight shows every frame, and so does a step that leaves the camera where it
-    // is: nothing was drawn under the still yet, and it goes at once.
-    if (!options.reducedMotion && move !== 'cut') release?.();
     this.renderRoutes(view);
   }
 
@@ -245,8 +242,7 @@ export class MapController {
     });
   }
 
-  /** Moves the camera to the step: in a flight, or in a cut (no frame between), or not at all. */
-  private moveCamera(view: StepView, options: RenderOptions): 'flight' | 'cut' | 'none' {
+  private moveCamera(view: StepView, options: RenderOptions) {
     const canvas = this.map.getContainer();
     const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
     // The frame is measured once per step and map size: scroll progress re-renders many times a
@@ -260,24 +256,35 @@ export class MapController {
     const target = cameraTarget(view.step.camera, viewport, padding);
     // Tests and hosts can see the frame the step was given (the map's part nothing covers).
     canvas.dataset.frame = JSON.stringify({ step: view.step.id, padding });
-    if (this.handheld) return 'none';
+    if (this.handheld) return;
     // Scroll progress re-renders the routes many times a second; only a new target moves the camera.
     const key = JSON.stringify([target, padding]);
-    if (key === this.lastCamera) return 'none';
+    if (key === this.lastCamera) return;
     this.lastCamera = key;
     const camera = { ...target, padding };
     // MapLibre keeps the padded frame inside the world (geo/camera.ts `constrain`), but a jump
     // checks the centre against the padding it had before; set the new padding first, so the
     // map settles where the pure camera maths says it will.
-    if (options.reducedMotion) {
-      this.map.jumpTo({ padding }).jumpTo(camera);
-      return 'cut';
-    }
-    this.map.flyTo({ ...camera, essential: true, speed: 1.4, curve: 1.4, maxDuration: 2500 });
+    if (options.reducedMotion) return void this.map.jumpTo({ padding }).jumpTo(camera);
+    const map = this.map;
+    const from = {
+      center: map.getCenter(),
+      zoom: map.getZoom(),
+      bearing: map.getBearing(),
+      pitch: map.getPitch(),
+      padding: map.getPadding(),
+    };
+    map.flyTo({ ...camera, essential: true, speed: 1.4, curve: 1.4, maxDuration: 2500 });
+    if (map.isMoving()) return;
     // A flight longer than `maxDuration` is none: MapLibre jumps. The new place's tiles are cut a
     // few frames later, and the map between showed an empty sea: 130–200 ms from the Haiti
-    // fixture's close-up of Port-au-Prince to the view from Kenya (1440×900, software WebGL).
-    return this.map.isMoving() ? 'flight' : 'cut';
+    // fixture's close-up of Port-au-Prince to the view from Kenya (1440×900, software WebGL). So
+    // the camera goes back, within this task (nothing is painted), the old picture is copied and
+    // held over the map until the new one is whole, as for reduced motion, and the camera cuts.
+    // Copying only here, not each time the map goes idle, costs a frame per cut alone.
+    map.jumpTo({ padding: from.padding }).jumpTo(from);
+    holdStill(map, pictureNow(map));
+    map.jumpTo({ padding }).jumpTo(camera);
   }
 
   /**

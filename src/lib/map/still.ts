@@ -17,6 +17,13 @@ function copyCanvas(gl: HTMLCanvasElement, into = document.createElement('canvas
   return into;
 }
 
+/** The map's picture at its camera now, drawn once more to be copied (a frame's cost). */
+export function pictureNow(map: MapLibreMap): HTMLCanvasElement {
+  // Drawn now, so the picture can be copied before the browser clears the drawing buffer.
+  map.redraw();
+  return copyCanvas(map.getCanvas());
+}
+
 /**
  * Keeps a copy of the map's last whole picture, taken as the map goes idle (inside the frame that
  * drew it, while its drawing buffer still holds it). A step change then covers the map with that
@@ -39,20 +46,12 @@ export class LastPicture {
     map.on('idle', this.keep);
   }
 
-  /** Whether the copy kept is of the picture on screen now (no frame drawn since). */
-  get kept(): boolean {
-    return this.fresh && this.copy !== undefined;
-  }
-
   /** The picture on screen now, as a canvas of its own (taken from the keeper: it starts anew). */
   take(): HTMLCanvasElement {
     const picture = this.fresh && this.copy ? this.copy : undefined;
     this.copy = undefined;
     this.fresh = false;
-    if (picture) return picture;
-    // Drawn now, so the picture can be copied before the browser clears the drawing buffer.
-    this.map.redraw();
-    return copyCanvas(this.map.getCanvas());
+    return picture ?? pictureNow(this.map);
   }
 
   stop() {
@@ -61,11 +60,8 @@ export class LastPicture {
   }
 }
 
-/**
- * Covers the map with `copy` (what it shows now, `LastPicture.take`), until it next goes idle or
- * the returned function is called.
- */
-export function holdStill(map: MapLibreMap, copy: HTMLCanvasElement): () => void {
+/** Covers the map with `copy` (what it shows now, `LastPicture.take`), until it next goes idle. */
+export function holdStill(map: MapLibreMap, copy: HTMLCanvasElement): void {
   const container = map.getContainer();
   container.querySelector(':scope > .map-still')?.remove();
   copy.style.cssText = 'width: 100%; height: 100%; display: block';
@@ -99,5 +95,4 @@ export function holdStill(map: MapLibreMap, copy: HTMLCanvasElement): () => void
   };
   const timer = setTimeout(release, LONGEST_MS);
   map.once('idle', release);
-  return release;
 }
