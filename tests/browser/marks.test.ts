@@ -34,6 +34,12 @@ function shareIn(png: PNG, colours: string[], rect: { x: number; y: number; widt
   return n / all;
 }
 
+/** Land in every frame looked at, of enough frames: a view without its land tier shows none. */
+function landInEvery(shares: number[]): void {
+  expect(shares.length, 'frames looked at').toBeGreaterThan(5);
+  for (const [i, share] of shares.entries()) expect(share, `frame ${i} of ${shares.length}`).toBeGreaterThan(0.01);
+}
+
 /**
  * Share of the map's pixels within a few levels of one of `colours` (hex), in a screenshot of the
  * whole map or, with `band`, of the part between the timeline and the key that nothing covers.
@@ -349,9 +355,7 @@ describe('in a flight', () => {
     // Landed, with the fine tier still held back: the medium tier stands in for it.
     shares.push(await landShare(page));
     arrive();
-    expect(shares.length, 'frames looked at').toBeGreaterThan(5);
-    // A close-up without the land's tier shows none of it at all.
-    for (const [i, share] of shares.entries()) expect(share, `frame ${i} of ${shares.length}`).toBeGreaterThan(0.01);
+    landInEvery(shares);
     expect(watched.errors).toEqual([]);
     await page.close();
   });
@@ -392,8 +396,7 @@ describe('in a flight', () => {
         await page.evaluate(() => window.storyMap?.goTo('gangs'));
       };
       const shares = await landEveryFrame(page, fly, 'gangs');
-      expect(shares.length, 'frames looked at').toBeGreaterThan(5);
-      for (const [i, share] of shares.entries()) expect(share, `frame ${i} of ${shares.length}`).toBeGreaterThan(0.01);
+      landInEvery(shares);
       expect(watched.errors).toEqual([]);
       await page.close();
     },
@@ -413,8 +416,7 @@ describe('in a flight', () => {
       () => page.evaluate(() => window.storyMap?.goTo('deployment')),
       'deployment',
     );
-    expect(shares.length, 'frames looked at').toBeGreaterThan(5);
-    for (const [i, share] of shares.entries()) expect(share, `frame ${i} of ${shares.length}`).toBeGreaterThan(0.01);
+    landInEvery(shares);
     expect(watched.errors).toEqual([]);
     await page.close();
   });
