@@ -60,12 +60,15 @@ const landShare = (page: Page) => mapShare(page, [COLORS.land, TINT]);
 /** The share of the whole map in a highlighted country's tint over land. */
 const tintShare = (page: Page) => mapShare(page, [TINT]);
 
+/** The colour of the mark that ends a screencast (`everyFrame`): in no map, key or card. */
+const END = '#ff00ff';
+
 /**
- * The land's share of the map in every picture the page shows while `act` runs and the map comes
- * to show `step` whole: a screencast, which hands over each frame the browser puts together, not
- * a screenshot now and then (a blank frame or two between screenshots went unseen).
+ * Every picture the page shows while `act` runs and the map comes to show `step` whole, with the
+ * map's box in it: a screencast, which hands over each frame the browser puts together, not a
+ * screenshot now and then (a blank frame or two between screenshots went unseen).
  */
-async function landEveryFrame(page: Page, act: () => Promise<unknown>, step: string): Promise<number[]> {
+async function everyFrame(page: Page, act: () => Promise<unknown>, step: string) {
   const box = await page.getByTestId('map-canvas').boundingBox();
   if (!box) throw new Error('no map');
   const cdp = await page.context().newCDPSession(page);
@@ -85,14 +88,36 @@ async function landEveryFrame(page: Page, act: () => Promise<unknown>, step: str
   });
   await act();
   await showing(page, step);
+  // The screencast hands frames over a little late: a mark put on the page once the map is whole
+  // comes in a frame no earlier than the map's last, and the frames end with it.
+  await page.evaluate((css) => {
+    const mark = document.createElement('div');
+    mark.id = 'frames-end';
+    mark.style.cssText = css;
+    document.body.append(mark);
+  }, `position: fixed; left: 0; top: 0; width: 4px; height: 4px; z-index: 2147483647; background: ${END}`);
+  const ended = (frame: Buffer) => rgb(END).every((c, k) => PNG.sync.read(frame).data[k] === c);
+  // Once there, the mark is in every later frame: the last one tells.
+  await expect
+    .poll(() => frames.length > 0 && ended(frames.at(-1) as Buffer), {
+      message: 'the frame with the end mark',
+      timeout: 10_000,
+    })
+    .toBe(true);
   await cdp.send('Page.stopScreencast');
   await cdp.detach();
-  return frames.map((frame) => {
+  await page.evaluate(() => document.getElementById('frames-end')?.remove());
+  return frames.slice(0, frames.findIndex(ended) + 1).map((frame) => {
     const png = PNG.sync.read(frame);
     const scale = png.width / viewport.width;
-    const rect = { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale };
-    return shareIn(png, [COLORS.land, TINT], rect);
+    return { png, map: { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale } };
   });
+}
+
+/** The land's share of the map in every picture the page shows (`everyFrame`). */
+async function landEveryFrame(page: Page, act: () => Promise<unknown>, step: string): Promise<number[]> {
+  const frames = await everyFrame(page, act, step);
+  return frames.map(({ png, map }) => shareIn(png, [COLORS.land, TINT], map));
 }
 
 describe('a route into a country-only place', () => {
@@ -402,21 +427,27 @@ describe('in a flight', () => {
     },
   );
 
-  it('too long to fly, cuts from the old picture to the new one whole, with no empty sea between', async () => {
+  it('too long to fly, cuts from the old picture to the new one whole, and shows nothing between', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
     const watched = watch(page, env.site.url);
     await openStory(page, env.site.url + '/');
-    await page.addStyleTag({ content: mapOnly });
+    // The cards too: the page scrolls to the step before the map changes.
+    await page.addStyleTag({ content: mapOnly.replace(' {', ', .text {') });
     await page.evaluate(() => window.storyMap?.goTo('gangs'));
     await showing(page, 'gangs');
     // From a close-up of Port-au-Prince to the view from Kenya: longer than the longest flight.
-    const shares = await landEveryFrame(
-      page,
-      () => page.evaluate(() => window.storyMap?.goTo('deployment')),
-      'deployment',
-    );
-    landInEvery(shares);
+    const frames = await everyFrame(page, () => page.evaluate(() => window.storyMap?.goTo('deployment')), 'deployment');
+    landInEvery(frames.map(({ png, map }) => shareIn(png, [COLORS.land, TINT], map)));
+    // Each frame is the old step's picture or the new step's, whole: not the sea while the new
+    // place's tiles are cut, nor the old place with the new step's countries or routes on it.
+    const [first, last] = [frames[0], frames.at(-1)];
+    if (!first || !last) throw new Error('no frames');
+    expect(unlike(first.png, last.png, first.map, 12), 'the new picture against the old').toBeGreaterThan(0.2);
+    for (const [i, { png, map }] of frames.entries()) {
+      const off = Math.min(unlike(first.png, png, map, 12), unlike(last.png, png, map, 12));
+      expect(off, `frame ${i} of ${frames.length}, against the nearer of the old and new pictures`).toBeLessThan(0.01);
+    }
     expect(watched.errors).toEqual([]);
     await page.close();
   });

@@ -27,7 +27,7 @@ import {
   DARK_COLORS,
 } from './style.ts';
 import { addMarkers, type MarkerSet } from './markers.ts';
-import { holdStill, LastPicture, pictureNow } from './still.ts';
+import { holdNextPicture, holdStill, LastPicture } from './still.ts';
 import { contextFonts } from './contextFonts.ts';
 import type { LngLat } from '../story/model.ts';
 import type { FeatureCollection, Point } from 'geojson';
@@ -87,6 +87,8 @@ export class MapController {
   /** Whether the routes source holds anything: a story's many steps without a route send nothing. */
   private routesDrawn = false;
   private lastCamera = '';
+  /** Calls off a cut that waits for the frame holding the old picture (`moveCamera`). */
+  private cancelCut: (() => void) | undefined;
   /** The frame (padding) measured for the step and map size in `frameKey`. */
   private frameKey = '';
   private padding: Padding | undefined;
@@ -170,9 +172,14 @@ export class MapController {
     if (this.lastPicture && this.shownStep !== undefined && this.shownStep !== view.step.id)
       holdStill(this.map, this.lastPicture.take());
     this.shownStep = view.step.id;
-    // The camera first: a cut (`moveCamera`) copies the old picture before anything of the new
-    // step is drawn, and the routes' ends are sized for where the camera settles (`settledZoom`).
+    // The camera first: the routes' ends are sized for where it settles (`settledZoom`). A cut
+    // (`moveCamera`) draws the rest of the step once it has the old picture.
     this.moveCamera(view, options);
+    if (!this.cancelCut) this.drawStep(view);
+  }
+
+  /** What the step draws besides the camera: its markers, countries and routes. */
+  private drawStep(view: StepView) {
     this.markers?.setActive(view.activeEvents);
     this.highlight(view.countries);
     this.renderRoutes(view);
@@ -193,7 +200,7 @@ export class MapController {
   grow(fraction: number) {
     if (fraction === this.growth) return;
     this.growth = fraction;
-    if (this.view?.routes.length) this.renderRoutes(this.view);
+    if (this.view?.routes.length && !this.cancelCut) this.renderRoutes(this.view);
   }
 
   /** The zoom the camera settles at for this step, in the frame `moveCamera` measured for it. */
@@ -261,6 +268,9 @@ export class MapController {
     const key = JSON.stringify([target, padding]);
     if (key === this.lastCamera) return;
     this.lastCamera = key;
+    // A cut still waiting for its frame goes nowhere now: the camera is where it was before it.
+    this.cancelCut?.();
+    this.cancelCut = undefined;
     const camera = { ...target, padding };
     // MapLibre keeps the padded frame inside the world (geo/camera.ts `constrain`), but a jump
     // checks the centre against the padding it had before; set the new padding first, so the
@@ -279,12 +289,18 @@ export class MapController {
     // A flight longer than `maxDuration` is none: MapLibre jumps. The new place's tiles are cut a
     // few frames later, and the map between showed an empty sea: 130–200 ms from the Haiti
     // fixture's close-up of Port-au-Prince to the view from Kenya (1440×900, software WebGL). So
-    // the camera goes back, within this task (nothing is painted), the old picture is copied and
-    // held over the map until the new one is whole, as for reduced motion, and the camera cuts.
-    // Copying only here, not each time the map goes idle, costs a frame per cut alone.
+    // the camera goes back (within this task, so nothing is painted) and the map draws the old
+    // step once more in its next frame; that frame is copied and held over the map until the new
+    // picture is whole, as for reduced motion, and only then does the camera cut and the step's
+    // markers, countries and routes change (`render` leaves them until then).
     map.jumpTo({ padding: from.padding }).jumpTo(from);
-    holdStill(map, pictureNow(map));
-    map.jumpTo({ padding }).jumpTo(camera);
+    // Moving, to tests and hosts, until the cut: the map is not at the step's camera yet.
+    canvas.dataset.moving = 'true';
+    this.cancelCut = holdNextPicture(map, () => {
+      this.cancelCut = undefined;
+      map.jumpTo({ padding }).jumpTo(camera);
+      if (this.view) this.drawStep(this.view);
+    });
   }
 
   /**
