@@ -11,7 +11,10 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { builtStories, mapReady, openStory, showing, watch } from './harness.ts';
 import { useSite } from './setup.ts';
-import { storyOf } from './expect.ts';
+import { storyOf, targetNow } from './expect.ts';
+import { flightFrames, type FlightFrame } from '../../src/lib/geo/flight.ts';
+import { mercatorX, mercatorY } from '../../src/lib/geo/camera.ts';
+import { nearestLng } from '../../src/lib/geo/bbox.ts';
 import { COLORS, DARK_COLORS, HIGHLIGHT_OPACITY } from '../../src/lib/map/style.ts';
 import { over } from '../../src/lib/geo/contrast.ts';
 
@@ -449,6 +452,50 @@ describe('in a flight', () => {
       expect(off, `frame ${i} of ${frames.length}, against the nearer of the old and new pictures`).toBeLessThan(0.01);
     }
     expect(watched.errors).toEqual([]);
+    await page.close();
+  });
+
+  // The detailed tier has land wherever a flight's frames come close (geo/coverage.ts), worked out
+  // at build time from the flight MapLibre will draw (geo/flight.ts): these are that flight.
+  it('follows the path the basemap was cut for, frame by frame', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await openStory(page, env.site.url + '/');
+    const story = await storyOf(page);
+    const box = await page.getByTestId('map-canvas').boundingBox();
+    if (!box) throw new Error('no map');
+    await page.evaluate((id) => window.storyMap?.goTo(id), 'gangs');
+    await showing(page, 'gangs');
+    const from = await targetNow(page, story, 'gangs');
+    const going = page.evaluate((id) => window.storyMap?.goTo(id), 'intro');
+    const seen = await page.evaluate(async () => {
+      const canvas = document.querySelector('[data-testid="map-canvas"]') as HTMLElement;
+      const out: FlightFrame[] = [];
+      for (let frames = 0; frames < 2000 && (frames < 30 || canvas.dataset.moving === 'true'); frames++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const camera = window.storyMap?.camera();
+        if (canvas.dataset.moving === 'true' && camera) out.push({ center: camera.center, zoom: camera.zoom });
+      }
+      return out;
+    });
+    await going;
+    await showing(page, 'intro');
+    const to = await targetNow(page, story, 'intro');
+    const path = flightFrames(from, to, box, 4000);
+    expect(path.length, 'a flight, not a cut').toBeGreaterThan(2);
+    expect(seen.length, 'frames of flight seen').toBeGreaterThan(5);
+    // Each frame the map drew is on the path: a frame of it at the same zoom has its centre
+    // within a few pixels.
+    const px = (a: FlightFrame, b: FlightFrame) => {
+      const world = 512 * 2 ** a.zoom;
+      const dx = mercatorX(nearestLng(b.center[0], a.center[0])) - mercatorX(a.center[0]);
+      return Math.hypot(dx, mercatorY(b.center[1]) - mercatorY(a.center[1])) * world;
+    };
+    for (const [i, frame] of seen.entries()) {
+      const near = path.filter((p) => Math.abs(p.zoom - frame.zoom) < 0.01);
+      const off = Math.min(...near.map((p) => px(frame, p)));
+      expect(off, `frame ${i} of ${seen.length}, at zoom ${frame.zoom.toFixed(2)}: px off the path`).toBeLessThan(4);
+    }
     await page.close();
   });
 

@@ -84,6 +84,20 @@ describe('routeLine on the built Haiti story', () => {
     expect(toAnchor).toBeGreaterThan(0.3 * lineLength([evacuation.from.coordinates, evacuation.to.coordinates]));
   });
 
+  it('measures a country against its whole finest land, not the regional land of flights’ passes', () => {
+    // The fine tier also holds regional land where only flights pass (coverage.ts `passes`): in
+    // strips, never a whole country. Cuba has some there in the Haiti fixture.
+    const passes = basemap.features.filter((f) => f.properties?.pass && f.properties.kind === 'land');
+    expect(passes.length).toBeGreaterThan(0);
+    const cuba = countryShapes(basemap, '192');
+    expect(cuba.length).toBeGreaterThan(0);
+    const own = basemap.features.filter((f) => f.properties?.iso === '192' && f.properties.kind === 'land');
+    const detail = Math.max(...own.filter((f) => !f.properties?.pass).map((f) => Number(f.properties?.detail)));
+    expect(cuba).toEqual(
+      own.filter((f) => !f.properties?.pass && f.properties?.detail === detail).map((f) => f.geometry),
+    );
+  });
+
   it('draws a route to a city whole, and one from a country from its anchor', () => {
     const deployment = route('deployment');
     const line = routeLine(deployment);

@@ -86,6 +86,11 @@ export interface BasemapInput {
   region: BBox[];
   /** Where detailed land is drawn: around the places, and what close-ups show. */
   details: BBox[];
+  /**
+   * Where flights pass at the detailed zooms outside `details`: drawn with the detailed tier, from
+   * the regional tier's land (`pass: true`), so that no frame of a flight shows an empty sea.
+   */
+  passes?: BBox[];
 }
 
 /**
@@ -96,18 +101,19 @@ export interface BasemapInput {
 export function buildBasemap(input: BasemapInput): FeatureCollection {
   const out: Feature[] = [];
   const add = (f: Feature | null) => f && out.push(f);
-  const layers: [CountriesTopology, number, BBox[], number][] = [
-    [input.world, 0.3, [WORLD], 0],
-    [input.coarse, 0.2, input.region, 1],
-    [input.fine, 0.35, input.details, 2],
+  const layers: [CountriesTopology, number, BBox[], number, Record<string, boolean>][] = [
+    [input.world, 0.3, [WORLD], 0, {}],
+    [input.coarse, 0.2, input.region, 1, {}],
+    [input.fine, 0.35, input.details, 2, {}],
+    [input.coarse, 0.2, input.passes ?? [], 2, { pass: true }],
   ];
-  for (const [topology, keep, boxes, detail] of layers) {
+  for (const [topology, keep, boxes, detail, more] of layers) {
     if (boxes.length === 0) continue;
     const { shapes, borders } = tier(topology, keep);
     for (const box of boxes) {
       for (const f of shapes)
-        add(clipped(f.geometry, box, { kind: 'land', iso: String(f.id), name: f.properties.name, detail }));
-      add(clipped(borders, box, { kind: 'border', detail }));
+        add(clipped(f.geometry, box, { kind: 'land', iso: String(f.id), name: f.properties.name, detail, ...more }));
+      add(clipped(borders, box, { kind: 'border', detail, ...more }));
     }
   }
   return { type: 'FeatureCollection', features: out };

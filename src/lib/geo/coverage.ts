@@ -6,9 +6,10 @@
  * screen at a regional zoom) would show empty ocean where countries are.
  */
 import type { BBox, Story } from '../story/model.ts';
-import { cameraTarget, type Viewport } from './camera.ts';
+import { cameraTarget, type CameraTarget, type Viewport } from './camera.ts';
+import { flightFrames } from './flight.ts';
 import { extremeFrames } from './freeArea.ts';
-import { grow, normalizeBBox, unionBBox } from './bbox.ts';
+import { grow, nearestLng, normalizeBBox, unionBBox } from './bbox.ts';
 import { DETAIL_ZOOM, REGION_ZOOM } from './tiers.ts';
 
 /** The screens a step is framed for: phones either way up, tablets, desktops, the static maps. */
@@ -72,27 +73,107 @@ export function mergeBoxes(boxes: readonly BBox[]): BBox[] {
   return out.length === boxes.length ? out : mergeBoxes(out);
 }
 
-/** The boxes of the regional (1:50m) and detailed (1:10m) tiers for this story. */
-export function coverage(story: Story): { region: BBox[]; details: BBox[] } {
+/**
+ * What the flights between the steps' cameras `targets` (one list of frames per step) show at
+ * the detailed tier's zooms: a box for each stretch of a flight spent that close, usually its
+ * start and its end. A flight out of a close-up moves on while it zooms out, and its first
+ * frames showed sea where the step's own box ended: from the Haiti fixture's mission to the
+ * delegation at 768×1024, Cuba and Jamaica were missing for a frame or two (6 December).
+ * Every pair of steps: the timeline and deep links fly between any two.
+ */
+function flightBoxes(targets: CameraTarget[][], screen: Viewport): BBox[] {
+  const boxes: BBox[] = [];
+  const close = (zoom: number) => zoom + FLIGHT_MARGIN >= DETAIL_ZOOM;
+  for (const [a, froms] of targets.entries())
+    for (const [b, tos] of targets.entries())
+      for (const [i, from] of froms.entries()) {
+        const to = tos[i];
+        // Each pair once: the way back passes the same frames in the reverse order.
+        if (b <= a || !to || (!close(from.zoom) && !close(to.zoom))) continue;
+        // The frames of one stretch move on a little at a time: their boxes are joined as they
+        // come, each taken at its copy nearest the stretch so far (unionBBox tries every order).
+        let stretch: BBox | undefined;
+        const end = () => {
+          if (stretch) boxes.push(normalizeBBox(stretch));
+          stretch = undefined;
+        };
+        for (const frame of flightFrames(from, to, screen)) {
+          if (!close(frame.zoom)) end();
+          // A little farther out than the frame, for the frames between those sampled.
+          else {
+            const zoom = Math.max(DETAIL_ZOOM, frame.zoom) - FLIGHT_MARGIN;
+            const [w, s, e, n] = visibleBox(frame.center, zoom, screen, Math.max(from.pitch, to.pitch));
+            const shift = stretch ? nearestLng((w + e) / 2, (stretch[0] + stretch[2]) / 2) - (w + e) / 2 : 0;
+            stretch = stretch
+              ? [
+                  Math.min(stretch[0], w + shift),
+                  Math.min(stretch[1], s),
+                  Math.max(stretch[2], e + shift),
+                  Math.max(stretch[3], n),
+                ]
+              : [w, s, e, n];
+          }
+        }
+        end();
+      }
+  return boxes;
+}
+/** Zoom to spare around the sampled frames of a flight (`flightBoxes`). */
+const FLIGHT_MARGIN = 0.1;
+
+/**
+ * The parts of `box` outside `hole`, as up to four boxes: the strips west and east of the hole,
+ * and between them those south and north of it. The hole is taken at its copy nearest the box.
+ */
+export function subtractBox(box: BBox, hole: BBox): BBox[] {
+  const shift = nearestLng((hole[0] + hole[2]) / 2, (box[0] + box[2]) / 2) - (hole[0] + hole[2]) / 2;
+  const [w, s, e, n] = [hole[0] + shift, hole[1], hole[2] + shift, hole[3]];
+  if (w >= box[2] || e <= box[0] || s >= box[3] || n <= box[1]) return [box];
+  const [west, east] = [Math.max(box[0], w), Math.min(box[2], e)];
+  const parts: BBox[] = [
+    [box[0], box[1], west, box[3]],
+    [east, box[1], box[2], box[3]],
+    [west, box[1], east, s],
+    [west, n, east, box[3]],
+  ];
+  return parts.filter(([pw, ps, pe, pn]) => pe > pw && pn > ps).map(normalizeBBox);
+}
+
+/**
+ * The boxes of the regional (1:50m) and detailed (1:10m) tiers for this story, and `passes`:
+ * where flights between steps come close outside the detailed boxes. A step's camera never shows
+ * those at rest, and a flight only for a few frames, so they take the regional tier's land, not
+ * the detailed tier's: the 1:10m land of every flight's frames made the Haiti fixture's fine tier
+ * 3.5 times the size (197 kB of its features to 699 kB), the Pacific fixture's 5.5 times.
+ */
+export function coverage(story: Story): { region: BBox[]; details: BBox[]; passes: BBox[] } {
   const region: BBox[] = [];
   const details: BBox[] = [];
+  const passes: BBox[] = [];
   // Flights between steps pass over the places at regional zooms.
   if (story.places.length > 0) region.push(grow(unionBBox(story.places.map((p) => p.bbox)), 25));
-  for (const step of story.steps)
-    for (const screen of SCREENS)
+  for (const screen of SCREENS) {
     // The page frames a step in whatever its card, timeline and key leave free: from all of the
     // map to the least it allows. Between those the camera only moves closer or shifts a little:
     // the least zoom of the two sees the most, and a tier is needed if the greater reaches it.
-    {
-      const targets = extremeFrames(screen).map((padding) => cameraTarget(step.camera, screen, padding));
-      const most = Math.max(...targets.map((t) => t.zoom));
-      const least = Math.min(...targets.map((t) => t.zoom));
-      for (const target of targets) {
+    const targets = story.steps.map((step) =>
+      extremeFrames(screen).map((padding) => cameraTarget(step.camera, screen, padding)),
+    );
+    for (const frames of targets) {
+      const most = Math.max(...frames.map((t) => t.zoom));
+      const least = Math.min(...frames.map((t) => t.zoom));
+      for (const target of frames) {
         if (most + 0.5 >= REGION_ZOOM)
           region.push(visibleBox(target.center, Math.max(REGION_ZOOM, least), screen, target.pitch));
         if (most + 0.5 >= DETAIL_ZOOM)
           details.push(visibleBox(target.center, Math.max(DETAIL_ZOOM, least), screen, target.pitch));
       }
     }
-  return { region: mergeBoxes(region), details: mergeBoxes(details) };
+    passes.push(...flightBoxes(targets, screen));
+  }
+  const merged = mergeBoxes(details);
+  const outside = mergeBoxes(passes).flatMap((pass) =>
+    merged.reduce<BBox[]>((parts, hole) => parts.flatMap((part) => subtractBox(part, hole)), [pass]),
+  );
+  return { region: mergeBoxes(region), details: merged, passes: outside };
 }

@@ -41,7 +41,10 @@ export function inShapes([lng, lat]: LngLat, shapes: readonly Geometry[]): boole
 
 /** The land of one country (ISO numeric code), from the finest tier of the basemap that has it. */
 export function countryShapes(basemap: FeatureCollection, iso: string): Geometry[] {
-  const land = basemap.features.filter((f) => f.properties?.kind === 'land' && String(f.properties.iso) === iso);
+  // Not the regional land that fills the fine tier where only flights pass (basemap.ts `passes`).
+  const land = basemap.features.filter(
+    (f) => f.properties?.kind === 'land' && String(f.properties.iso) === iso && !f.properties.pass,
+  );
   const finest = Math.max(...land.map((f) => Number(f.properties?.detail ?? 0)));
   return land
     .filter((f) => Number(f.properties?.detail ?? 0) === finest)

@@ -10,6 +10,7 @@ import { stepView, type StepView } from '../story/view.ts';
 import { cameraTarget, type CameraTarget, type Padding } from '../geo/camera.ts';
 import type { Rect } from '../geo/freeArea.ts';
 import { stepFrame } from '../geo/stepFrame.ts';
+import { FLIGHT } from '../geo/flight.ts';
 import type { Box } from '../geo/labelPlacement.ts';
 import type { Covers } from '../ui/measureCovers.ts';
 import { nearestLng } from '../geo/bbox.ts';
@@ -284,7 +285,8 @@ export class MapController {
       pitch: map.getPitch(),
       padding: map.getPadding(),
     };
-    map.flyTo({ ...camera, essential: true, speed: 1.4, curve: 1.4, maxDuration: 2500 });
+    // The basemap's detailed tier is cut for these flights' frames (geo/coverage.ts, geo/flight.ts).
+    map.flyTo({ ...camera, essential: true, ...FLIGHT });
     if (map.isMoving()) return;
     // A flight longer than `maxDuration` is none: MapLibre jumps. The new place's tiles are cut a
     // few frames later, and the map between showed an empty sea: 130–200 ms from the Haiti
