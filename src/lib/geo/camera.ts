@@ -34,7 +34,8 @@ export const mercatorY = (lat: number) => {
   const phi = (lat * Math.PI) / 180;
   return (1 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / Math.PI) / 2;
 };
-const inverseY = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+/** The latitude at Mercator y (0 at the top of the world, 1 at the bottom): `mercatorY`'s inverse. */
+export const inverseY = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 
 /**
  * The camera that shows `bbox` inside the padded viewport, no closer than `maxZoom`. A box across

@@ -6,7 +6,7 @@
  * screen at a regional zoom) would show empty ocean where countries are.
  */
 import type { BBox, Story } from '../story/model.ts';
-import { cameraTarget, type CameraTarget, type Viewport } from './camera.ts';
+import { cameraTarget, inverseY, mercatorX, mercatorY, TILE, type CameraTarget, type Viewport } from './camera.ts';
 import { flightFrames } from './flight.ts';
 import { extremeFrames } from './freeArea.ts';
 import { grow, nearestLng, normalizeBBox, unionBBox } from './bbox.ts';
@@ -25,11 +25,7 @@ export const SCREENS: Viewport[] = [
   { width: 1200, height: 630 },
 ];
 
-const TILE = 512;
-const x = (lng: number) => (lng + 180) / 360;
 const lngOf = (mx: number) => mx * 360 - 180;
-const y = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
-const latOf = (my: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * my))) * 180) / Math.PI;
 
 /**
  * What a camera at `center` and `zoom` can show of the world on `screen`, with room to spare:
@@ -42,12 +38,12 @@ export function visibleBox(center: [number, number], zoom: number, screen: Viewp
   const reach = 0.8 * (1 + pitch / 30);
   const dx = (screen.width / world) * reach;
   const dy = (screen.height / world) * reach;
-  const cy = y(center[1]);
+  const cy = mercatorY(center[1]);
   return normalizeBBox([
-    lngOf(x(center[0]) - dx),
-    Math.max(-85, latOf(Math.min(1, cy + dy))),
-    lngOf(x(center[0]) + dx),
-    Math.min(85, latOf(Math.max(0, cy - dy))),
+    lngOf(mercatorX(center[0]) - dx),
+    Math.max(-85, inverseY(Math.min(1, cy + dy))),
+    lngOf(mercatorX(center[0]) + dx),
+    Math.min(85, inverseY(Math.max(0, cy - dy))),
   ]);
 }
 

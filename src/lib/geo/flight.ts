@@ -6,7 +6,7 @@
  */
 import type { LngLat } from '../story/model.ts';
 import { nearestLng, wrapLng } from './bbox.ts';
-import { mercatorX, mercatorY, MIN_ZOOM, TILE, type Viewport } from './camera.ts';
+import { inverseY, mercatorX, mercatorY, MIN_ZOOM, TILE, type Viewport } from './camera.ts';
 
 /** How the map flies between steps (controller.ts `moveCamera`). A longer flight is a cut. */
 export const FLIGHT = { speed: 1.4, curve: 1.4, maxDuration: 2500 } as const;
@@ -15,8 +15,6 @@ export interface FlightFrame {
   center: LngLat;
   zoom: number;
 }
-
-const inverseY = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 
 /**
  * `samples` + 1 frames spread over the flight from `from` to `to` on `screen`, the two cameras
