@@ -6,6 +6,7 @@
  * place's label goes.
  */
 import type {
+  ExpressionSpecification,
   LayerSpecification,
   Map as MapLibreMap,
   GeoJSONSource,
@@ -96,6 +97,17 @@ export const COARSE_LAYERS = [0, 1].flatMap((detail) =>
   ['land', 'borders', 'highlight', 'outline'].map((kind) => `${kind}-${detail}`),
 );
 
+/**
+ * The coarse tiers' layer opacity once the fine tier is in: drawn below its zoom, not from it.
+ * A layer's opacity, not its zoom range: MapLibre lays a layer out only in tiles of the zooms it
+ * is drawn at, and while it cuts the tiles of a new zoom it draws those of the zoom before in
+ * their place. Stopped at DETAIL_ZOOM by its range, the medium tier had no land in the tiles of
+ * zoom 6, and a flight out of a close-up drew those, empty, for the tiles of zoom 5 it was
+ * cutting: a frame of sea alone (screencast of the Haiti fixture, 768×1024, gangs → deployment,
+ * 7 December). A layer opacity of 0 is drawn at no cost, and changing it lays nothing out again.
+ */
+export const BELOW_FINE: ExpressionSpecification = ['step', ['zoom'], 1, DETAIL_ZOOM, 0];
+
 /** A camera this close draws the fine tier: fetch it a little before, while the camera flies. */
 export const needsFine = (zoom: number) => zoom + 0.5 >= DETAIL_ZOOM;
 
@@ -119,22 +131,25 @@ export function loadFineTier(map: MapLibreMap, url: string, loaded = false): { n
       .then(() => {
         // Its tiles are cut from the new data a frame or more later, and carry its land only from
         // its own zoom on (a tile of zoom 4 holds the source's towns, not its land). The coarse
-        // tiers, which stood in for it (style.ts), stop at its zoom once the camera is that close
-        // and no tile of it the view needs is missing. Stopped as soon as a tile of zoom 4 was in,
-        // they left the first flight in to a close-up with no land for up to 16 frames past
-        // DETAIL_ZOOM (screencast of the Haiti fixture at 1440×900, 6 December).
-        const narrow = () => {
+        // tiers, which stood in for it (style.ts), stop at its zoom (`BELOW_FINE`) once the camera
+        // is that close and no tile of it the view needs is missing. Stopped as soon as a tile of
+        // zoom 4 was in, they left the first flight in to a close-up with no land for up to 16
+        // frames past DETAIL_ZOOM (screencast of the Haiti fixture at 1440×900, 6 December).
+        const stopCoarse = () => {
           if (map.getZoom() < DETAIL_ZOOM || !map.isSourceLoaded(FINE_SOURCE)) return;
           map.off('sourcedata', onData);
-          map.off('idle', narrow);
-          for (const id of COARSE_LAYERS) if (map.getLayer(id)) map.setLayerZoomRange(id, 0, DETAIL_ZOOM);
+          map.off('idle', stopCoarse);
+          for (const id of COARSE_LAYERS) {
+            const type = map.getLayer(id)?.type;
+            if (type === 'fill' || type === 'line') map.setPaintProperty(id, `${type}-layer-opacity`, BELOW_FINE);
+          }
         };
         const onData = (e: MapSourceDataEvent) => {
-          if (e.sourceId === FINE_SOURCE && e.tile) narrow();
+          if (e.sourceId === FINE_SOURCE && e.tile) stopCoarse();
         };
         map.on('sourcedata', onData);
         // A camera that came close before the tiles it needs were all in, and stays there.
-        map.on('idle', narrow);
+        map.on('idle', stopCoarse);
       })
       // A fine tier that fails to load is reported by the map's own error event (MapView.svelte).
       .catch(() => undefined);

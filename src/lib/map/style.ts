@@ -5,7 +5,7 @@
 import type { StyleSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import { DETAIL_ZOOM, REGION_ZOOM } from '../geo/tiers.ts';
-import { contextLayers, contextSources, tierSource, CONTEXT_FONT } from './contextLayers.ts';
+import { contextLayers, contextSources, tierSource, BELOW_FINE, CONTEXT_FONT } from './contextLayers.ts';
 import { chevronMask } from '../geo/arrow.ts';
 import { MAP_LIGHT as COLORS, HIGHLIGHT_OPACITY, MARKS } from '../style/palette.ts';
 
@@ -70,19 +70,18 @@ const tier = (detail: number): ExpressionSpecification => {
   return own;
 };
 /**
- * [tier, minzoom, maxzoom]: the zooms at which the camera draws each tier's layers. The world and
- * medium tiers are drawn at every zoom their source's tiles reach (`tier` picks which tile has
+ * [tier, minzoom]: from which zoom of the camera each tier's layers are drawn. The world and
+ * medium tiers are laid out in their source's tiles of every zoom (`tier` picks which tile has
  * which), and they stand in for the fine tier, fetched apart once a step comes close, until it has
  * come: a first flight in to a close-up shows land all the way, not an empty sea while the fine
- * tier is on its way. contextLayers.ts `loadFineTier` then stops them at the fine tier's zoom; a
- * map that opens on a close-up has the fine tier from the start (`fineLoaded`, `StyleData`).
+ * tier is on its way. contextLayers.ts `loadFineTier` then hides them from the fine tier's zoom on
+ * (`BELOW_FINE`); a map that opens on a close-up has the fine tier from the start (`StyleData`).
  */
-const tiers = (fineLoaded: boolean): [number, number, number][] => [
-  [0, 0, fineLoaded ? DETAIL_ZOOM : 24],
-  [1, 0, fineLoaded ? DETAIL_ZOOM : 24],
-  [2, DETAIL_ZOOM, 24],
+const TIERS: [number, number][] = [
+  [0, 0],
+  [1, 0],
+  [2, DETAIL_ZOOM],
 ];
-const TIERS = tiers(false);
 const land = (filter: ExpressionSpecification): ExpressionSpecification => [
   'all',
   filter,
@@ -127,9 +126,8 @@ export interface StyleData {
   places?: FeatureCollection<Point>;
   /**
    * The fine tier's address, when the map opens on a close-up: it loads with the rest, and the
-   * coarse tiers stop at its zoom from the start. Filling it later, as `loadFineTier` does for a
-   * map that comes close only after it has loaded, would lay out the coarse tiers' tiles twice
-   * while the map loads (the narrowed zoom range is a change of layout).
+   * coarse tiers stop at its zoom from the start, as `loadFineTier` has them do once it has come
+   * on a map that comes close only later.
    */
   fineUrl?: string;
 }
@@ -137,7 +135,10 @@ export interface StyleData {
 export function mapStyle(basemapUrl: string, data: StyleData = {}): StyleSpecification {
   const { contextFonts = [], countries = [], places, fineUrl } = data;
   const none = { type: 'FeatureCollection' as const, features: [] };
-  const ranges = tiers(fineUrl !== undefined);
+  // The coarse tiers stop at the fine one's zoom once it is in: from the start when it is in
+  // the style, else once `loadFineTier` has it.
+  const coarseOpacity = (detail: number, property: 'fill-layer-opacity' | 'line-layer-opacity') =>
+    detail < 2 && fineUrl !== undefined ? { [property]: BELOW_FINE } : {};
   return {
     version: 8,
     'font-faces': { [CONTEXT_FONT]: contextFonts },
@@ -149,47 +150,52 @@ export function mapStyle(basemapUrl: string, data: StyleData = {}): StyleSpecifi
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
-      ...ranges.map(([detail, minzoom, maxzoom]) => ({
+      ...TIERS.map(([detail, minzoom]) => ({
         id: `land-${detail}`,
         type: 'fill' as const,
         source: tierSource(detail),
         minzoom,
-        maxzoom,
         filter: land(tier(detail)),
-        paint: { 'fill-color': COLORS.land },
+        paint: { 'fill-color': COLORS.land, ...coarseOpacity(detail, 'fill-layer-opacity') },
       })),
-      ...ranges.map(([detail, minzoom, maxzoom]) => ({
+      ...TIERS.map(([detail, minzoom]) => ({
         id: `borders-${detail}`,
         type: 'line' as const,
         source: tierSource(detail),
         minzoom,
-        maxzoom,
         filter: border(tier(detail)),
-        paint: { 'line-color': COLORS.border, 'line-width': MARKS.borderWidth },
+        paint: {
+          'line-color': COLORS.border,
+          'line-width': MARKS.borderWidth,
+          ...coarseOpacity(detail, 'line-layer-opacity'),
+        },
       })),
       // Country-level places of the step, drawn as the country's own shape (filled by `highlight`).
-      ...ranges.flatMap(([detail, minzoom, maxzoom]) => [
+      ...TIERS.flatMap(([detail, minzoom]) => [
         {
           id: `highlight-${detail}`,
           type: 'fill' as const,
           source: tierSource(detail),
           minzoom,
-          maxzoom,
           filter: highlight(detail, countries),
-          paint: { 'fill-color': COLORS.highlight, 'fill-opacity': whereHighlighted(HIGHLIGHT_OPACITY) },
+          paint: {
+            'fill-color': COLORS.highlight,
+            'fill-opacity': whereHighlighted(HIGHLIGHT_OPACITY),
+            ...coarseOpacity(detail, 'fill-layer-opacity'),
+          },
         },
         {
           id: `outline-${detail}`,
           type: 'line' as const,
           source: tierSource(detail),
           minzoom,
-          maxzoom,
           filter: highlight(detail, countries),
           paint: {
             'line-opacity': whereHighlighted(1),
             'line-color': COLORS.highlight,
             'line-width': MARKS.outlineWidth,
             'line-dasharray': MARKS.outlineDash,
+            ...coarseOpacity(detail, 'line-layer-opacity'),
           },
         },
       ]),
