@@ -92,13 +92,21 @@ async function everyFrame(page: Page, act: () => Promise<unknown>, step: string)
   await act();
   await showing(page, step);
   // The screencast hands frames over a little late: a mark put on the page once the map is whole
-  // comes in a frame no earlier than the map's last, and the frames end with it.
+  // comes in a frame no earlier than the map's last, and the frames end with it. The mark changes
+  // its height every frame until it is taken down: a page at rest makes no new frame, and a CI
+  // run once waited 10 s for one that never came.
   await page.evaluate((css) => {
     const mark = document.createElement('div');
     mark.id = 'frames-end';
     mark.style.cssText = css;
     document.body.append(mark);
-  }, `position: fixed; left: 0; top: 0; width: 4px; height: 4px; z-index: 2147483647; background: ${END}`);
+    const grow = (odd: boolean) => {
+      if (!mark.isConnected) return;
+      mark.style.height = odd ? '13px' : '12px';
+      requestAnimationFrame(() => grow(!odd));
+    };
+    grow(true);
+  }, `position: fixed; left: 0; top: 0; width: 12px; height: 12px; z-index: 2147483647; background: ${END}`);
   const ended = (frame: Buffer) => rgb(END).every((c, k) => PNG.sync.read(frame).data[k] === c);
   // Once there, the mark is in every later frame: the last one tells.
   await expect
