@@ -8,7 +8,7 @@
  */
 import { bboxClip } from '@turf/bbox-clip';
 import type { Feature, Geometry, Position } from 'geojson';
-import type { LngLat } from '../story/model.ts';
+import type { BBox, LngLat } from '../story/model.ts';
 import { nearestLng, planarBounds } from './bbox.ts';
 
 const TILE = 512;
@@ -73,37 +73,74 @@ function commands(lines: Position[][], close: boolean): string {
     .join('');
 }
 
-/** A line or ring in world units (0–1 across the Mercator square), with its bounds. */
-interface UnitLine {
-  points: Position[];
-  bounds: [number, number, number, number];
+/** A shape's lines or rings in world units (0–1 across the Mercator square), with its bounds. */
+interface UnitShape {
+  lines: Position[][];
+  bounds: BBox;
 }
 
 /**
- * Lines and rings in world units, kept per array of the basemap: a build draws each step in four
- * sizes, and the logarithm and tangent of every coastline point are then worked out once, not per
- * drawing. Only the scale and shift differ from one drawing to the next.
+ * Shapes in world units, kept per polygon (or line) of the basemap: a build draws each step in six
+ * sizes, and the logarithm and tangent of every coastline point, and each shape's bounds, are then
+ * worked out once, not per drawing. Only the scale and shift differ from one drawing to the next.
+ * Every drawing looks at every shape of its tier to see whether it reaches the frame; the bounds
+ * worked out afresh each time were a third of the long fixture story's static maps (7 December).
  */
-const units = new WeakMap<readonly Position[], UnitLine>();
+const units = new WeakMap<object, UnitShape>();
 
-function inUnits(line: readonly Position[]): UnitLine {
-  let found = units.get(line);
+/** `shape` in world units, kept under `key`: the polygon itself, or the line a shape of one is. */
+function inUnits(key: object, shape: readonly Position[][]): UnitShape {
+  let found = units.get(key);
   if (!found) {
-    const points = line.map(([lng = 0, lat = 0]) => [mercatorX(lng), mercatorY(lat)]);
-    found = { points, bounds: planarBounds(points) };
-    units.set(line, found);
+    const lines = shape.map((line) => line.map(([lng = 0, lat = 0]) => [mercatorX(lng), mercatorY(lat)]));
+    found = { lines, bounds: planarBounds(lines.flat()) };
+    units.set(key, found);
   }
   return found;
 }
 
-/** The bounds of several lines' bounds. */
-const unitBounds = (lines: readonly UnitLine[]) =>
-  planarBounds(
-    lines.flatMap(({ bounds: [x0, y0, x1, y1] }) => [
-      [x0, y0],
-      [x1, y1],
-    ]),
-  );
+/** A geometry's polygons and lines. */
+function parts(g: Geometry): { polygons: Position[][][]; lines: Position[][] } {
+  switch (g.type) {
+    case 'Polygon':
+      return { polygons: [g.coordinates], lines: [] };
+    case 'MultiPolygon':
+      return { polygons: g.coordinates, lines: [] };
+    case 'LineString':
+      return { polygons: [], lines: [g.coordinates] };
+    case 'MultiLineString':
+      return { polygons: [], lines: g.coordinates };
+    case 'GeometryCollection': {
+      const all = g.geometries.map(parts);
+      return { polygons: all.flatMap((p) => p.polygons), lines: all.flatMap((p) => p.lines) };
+    }
+    default:
+      return { polygons: [], lines: [] };
+  }
+}
+
+/**
+ * A geometry's bounds in world units (those of all its shapes), kept per geometry: a drawing
+ * passes over a country whose every copy misses its frame (most of them, in a close-up) with one
+ * test, where it tested each of its islands.
+ */
+const geometryUnits = new WeakMap<Geometry, BBox>();
+
+function geometryBounds(geometry: Geometry): BBox {
+  let found = geometryUnits.get(geometry);
+  if (!found) {
+    const { polygons, lines } = parts(geometry);
+    const shapes = [...polygons.map((p) => inUnits(p, p)), ...lines.map((l) => inUnits(l, [l]))];
+    found = planarBounds(
+      shapes.flatMap(({ bounds: [x0, y0, x1, y1] }) => [
+        [x0, y0],
+        [x1, y1],
+      ]),
+    );
+    geometryUnits.set(geometry, found);
+  }
+  return found;
+}
 
 /**
  * A flat Mercator projection with `center` drawn at `anchor` (px from the frame's top left),
@@ -123,38 +160,26 @@ export function pixelProjection(
   ];
   const clip: [number, number, number, number] = [-4, -4, frame.width + 4, frame.height + 4];
 
-  const parts = (g: Geometry): { polygons: Position[][][]; lines: Position[][] } => {
-    switch (g.type) {
-      case 'Polygon':
-        return { polygons: [g.coordinates], lines: [] };
-      case 'MultiPolygon':
-        return { polygons: g.coordinates, lines: [] };
-      case 'LineString':
-        return { polygons: [], lines: [g.coordinates] };
-      case 'MultiLineString':
-        return { polygons: [], lines: g.coordinates };
-      case 'GeometryCollection': {
-        const all = g.geometries.map(parts);
-        return { polygons: all.flatMap((p) => p.polygons), lines: all.flatMap((p) => p.lines) };
-      }
-      default:
-        return { polygons: [], lines: [] };
+  /** The shifts, in px, of the world copies that reach the frame of a shape with these bounds. */
+  const shifts = ([ux0, uy0, ux1, uy1]: BBox): number[] => {
+    const [x0, y0] = [anchor[0] + (ux0 - cx) * world, anchor[1] + (uy0 - cy) * world];
+    const [x1, y1] = [anchor[0] + (ux1 - cx) * world, anchor[1] + (uy1 - cy) * world];
+    if (y1 < clip[1] || y0 > clip[3]) return [];
+    const out: number[] = [];
+    for (let k = Math.floor((clip[0] - x1) / world); k <= Math.ceil((clip[2] - x0) / world); k++) {
+      const dx = k * world;
+      if (!(x1 + dx < clip[0] || x0 + dx > clip[2])) out.push(dx);
     }
+    return out;
   };
 
   /** Each world copy of the projected shape that reaches the frame, clipped to it. */
-  const copies = (lines: readonly Position[][], polygon: boolean): Position[][] => {
-    const unit = lines.map(inUnits);
-    const [x0, y0, x1, y1] = unitBounds(unit).map((u, i) =>
-      i % 2 ? anchor[1] + (u - cy) * world : anchor[0] + (u - cx) * world,
-    ) as [number, number, number, number];
-    if (y1 < clip[1] || y0 > clip[3]) return [];
+  const copies = (key: object, lines: readonly Position[][], polygon: boolean): Position[][] => {
+    const unit = inUnits(key, lines);
     const out: Position[][] = [];
-    for (let k = Math.floor((clip[0] - x1) / world); k <= Math.ceil((clip[2] - x0) / world); k++) {
-      const dx = k * world;
-      if (x1 + dx < clip[0] || x0 + dx > clip[2]) continue;
+    for (const dx of shifts(unit.bounds)) {
       // The same sums, in the same order, as projecting each point afresh: the output is unchanged.
-      const moved = unit.map(({ points }) =>
+      const moved = unit.lines.map((points) =>
         points.map(([ux = 0, uy = 0]) => [anchor[0] + (ux - cx) * world + dx, anchor[1] + (uy - cy) * world]),
       );
       const geometry = polygon
@@ -175,14 +200,15 @@ export function pixelProjection(
       return [x, y];
     },
     path: (geometry) => {
+      if (!shifts(geometryBounds(geometry)).length) return '';
       const { polygons, lines } = parts(geometry);
       return (
         commands(
-          polygons.flatMap((p) => copies(p, true)),
+          polygons.flatMap((p) => copies(p, p, true)),
           true,
         ) +
         commands(
-          lines.flatMap((l) => copies([l], false)),
+          lines.flatMap((l) => copies(l, [l], false)),
           false,
         )
       );
