@@ -1,8 +1,11 @@
 /**
  * Build timings: each fixture story built on its own (what a reporter waits for after editing one
- * story; includes Vite's fixed start-up), then the whole fixture site the rest of the bench serves,
- * then the brotli/gzip pass over it. Fixture stories only, never data/stories, so runs compare.
+ * story; includes Vite's fixed start-up), the long story again in a process of its own (what a
+ * one-story `npm run build` costs, start to end), then the whole fixture site the rest of the
+ * bench serves, then the brotli/gzip pass over it. Fixture stories only, never data/stories, so
+ * runs compare.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -47,6 +50,29 @@ export async function timeStoryBuilds(site: string): Promise<StoryBuild[]> {
     rmSync(temp, { recursive: true, force: true });
   }
   return results;
+}
+
+/**
+ * Builds one fixture story in a new Node process and returns the seconds from that process's
+ * start to the end of its build: Node's and the loader's start, Vite's, the stories' code and
+ * Natural Earth's tiers made afresh, as in a one-story `npm run build`.
+ */
+export function timeFreshBuild(slug: string, site: string): number {
+  const temp = scratchDir('bench-fresh');
+  try {
+    const file = `${slug}.yaml`;
+    mkdirSync(join(temp, slug));
+    copyFileSync(resolve(ROOT, FIXTURES, file), join(temp, slug, file));
+    // performance.now() in the child counts from its own start.
+    const script = `import(${JSON.stringify(resolve(ROOT, 'tests/build-site.ts'))}).then(async (m) => {
+      await m.buildSite(${JSON.stringify(join(temp, slug))}, ${JSON.stringify(slug)}, ${JSON.stringify(join(temp, 'out'))}, ${JSON.stringify(site)});
+      console.log(performance.now() / 1000);
+    })`;
+    const out = execFileSync(resolve(ROOT, 'node_modules/.bin/tsx'), ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    return Number(out.trim().split('\n').at(-1));
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
 }
 
 /** Builds the whole fixture site into `outDir` and precompresses it, as `npm start` does. */
