@@ -13,7 +13,17 @@ import type { StoryFile } from '../lib/story/schema.ts';
 import { compileStory } from '../lib/story/compile.ts';
 import { storyAdvice } from '../lib/story/advice.ts';
 import type { Story } from '../lib/story/model.ts';
-import { buildBasemap, countryInfo, fineUrl, splitBasemap, type CountriesTopology } from '../lib/geo/basemap.ts';
+import {
+  buildBasemap,
+  countryInfo,
+  fineUrl,
+  makeTier,
+  splitBasemap,
+  type AtlasScale,
+  type CountriesTopology,
+  type Tier,
+} from '../lib/geo/basemap.ts';
+import { kept } from './atlas-cache.ts';
 import { coverage } from '../lib/geo/coverage.ts';
 import { endsInCountry, routeReach } from '../lib/geo/routeEnds.ts';
 import { chooseTowns, GEONAMES_CREDIT, storyViews, type Town } from '../lib/geo/gazetteer.ts';
@@ -81,11 +91,24 @@ export function slugOf(file: string): string {
 let atlasCountries: ReturnType<typeof countryInfo> | undefined;
 /**
  * The countries of the basemap, by ISO 3166-1 numeric code: a country place must be one of them.
- * Measured once per process (each country's pole of inaccessibility is dear) and only ever read.
+ * Measured once (each country's pole of inaccessibility is dear), kept between builds
+ * (atlas-cache.ts), and only ever read.
  */
 export function basemapCountries() {
-  atlasCountries ??= countryInfo(loadAtlas().fine);
+  atlasCountries ??= new Map(kept('anchors', () => [...countryInfo(loadAtlas().fine)]));
   return atlasCountries;
+}
+
+const tiers = new Map<string, Tier>();
+/**
+ * A tier of the atlas (`makeTier`), kept between builds (atlas-cache.ts) and read once a process:
+ * with the tiers and the anchors kept, a build reads no Natural Earth file at all.
+ */
+function keptTier(scale: AtlasScale, keep: number): Tier {
+  const id = `tier-${scale}-${keep}`;
+  let tier = tiers.get(id);
+  if (!tier) tiers.set(id, (tier = kept(id, () => makeTier(loadAtlas()[scale], keep))));
+  return tier;
 }
 
 /**
@@ -116,7 +139,6 @@ export function checkStory(
 
 /** Reads, validates and compiles one story file; throws a StoryBuildError listing every problem. */
 export function buildStory(file: string, root = process.cwd()): BuiltStory {
-  const { world, coarse, fine } = loadAtlas();
   const countries = basemapCountries();
   const result = checkStory(file, root, new Set(countries.keys()));
   if (!result.ok) throw new StoryBuildError(`Invalid story:\n${formatErrors(result.errors)}`);
@@ -137,7 +159,7 @@ export function buildStory(file: string, root = process.cwd()): BuiltStory {
     }
     return pictureOf(image, sizes);
   });
-  const map = buildBasemap({ world, coarse, fine, ...coverage(compiled) });
+  const map = buildBasemap({ ...coverage(compiled), tier: keptTier });
   const towns = chooseTowns({ towns: loadGazetteer(), views: storyViews(compiled), places: compiled.places });
   map.features.push(...towns);
   // Where each route into a country stops, measured here against the finest tier: the page then

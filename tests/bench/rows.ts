@@ -16,11 +16,11 @@ type Spec<T> = [figure: string, pick: (run: T) => number, unit: string, budget?:
 export function buildRows(stories: StoryBuild[], fresh: StoryBuild, site: { build: number; compress: number }): Row[] {
   return [
     // The first story built in the process also pays for what every later one shares: Vite's
-    // start and Natural Earth's simplified tiers (basemap.ts). The later ones are what a rebuild
-    // in `npm run dev` or a site of many stories adds per story.
+    // start, and Natural Earth's simplified tiers read (or made, the first time: atlas-cache.ts).
+    // The later ones are what a rebuild in `npm run dev` or a site of many stories adds per story.
     ...stories.map((b, i) =>
       row(
-        `build ${b.slug} (${b.steps} steps, ${b.events} events)${i === 0 ? ', first: Vite starts, atlas made' : ''}`,
+        `build ${b.slug} (${b.steps} steps, ${b.events} events)${i === 0 ? ', first: Vite starts, atlas read' : ''}`,
         [b.seconds],
         ' s',
       ),

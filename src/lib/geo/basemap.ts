@@ -32,31 +32,26 @@ function simplified(topology: CountriesTopology, keep: number): CountriesTopolog
 
 type Country = Feature<Polygon | MultiPolygon, { name: string }>;
 
-interface Tier {
+/** A tier's countries and borders, simplified. */
+export interface Tier {
   shapes: Country[];
   borders: Shape;
 }
-const tiers = new WeakMap<CountriesTopology, Map<number, Tier>>();
+
+/** Natural Earth's scales: 1:110m for the world tier, 1:50m the regional one, 1:10m the detailed. */
+export type AtlasScale = 'world' | 'coarse' | 'fine';
 
 /**
- * A tier's countries and borders, simplified. They are the same for every story, and simplifying
- * Natural Earth is most of a story's build (about 2 of its 3 s here), so each is made once per
- * process: `npm run build` makes them once for all its stories, and `npm run dev` once, not at
- * every save of a story. Only ever read: each story clips its own copies (`clipped`).
+ * A tier made from `topology`, keeping `keep` of its points. The same for every story, and dear
+ * (simplifying the 1:10m atlas is most of it): the build makes each once and keeps it
+ * (build/atlas-cache.ts). Only ever read: each story clips its own copies (`clipped`).
  */
-function tier(topology: CountriesTopology, keep: number): Tier {
-  let byKeep = tiers.get(topology);
-  if (!byKeep) tiers.set(topology, (byKeep = new Map()));
-  let made = byKeep.get(keep);
-  if (!made) {
-    const simple = simplified(topology, keep);
-    made = {
-      shapes: countries(simple),
-      borders: unwrapShape(mesh(simple, simple.objects.countries, (a, b) => a !== b)),
-    };
-    byKeep.set(keep, made);
-  }
-  return made;
+export function makeTier(topology: CountriesTopology, keep: number): Tier {
+  const simple = simplified(topology, keep);
+  return {
+    shapes: countries(simple),
+    borders: unwrapShape(mesh(simple, simple.objects.countries, (a, b) => a !== b)),
+  };
 }
 
 /** The countries with a shape, each made continuous across the antimeridian (wrap.ts). */
@@ -79,9 +74,8 @@ function clipped(geometry: Shape, box: BBox, props: Record<string, unknown>): Fe
 }
 
 export interface BasemapInput {
-  world: CountriesTopology;
-  coarse: CountriesTopology;
-  fine: CountriesTopology;
+  /** The atlas at `scale`, keeping `keep` of its points (`makeTier`, or a copy kept of it). */
+  tier: (scale: AtlasScale, keep: number) => Tier;
   /** Where regional land is drawn: everything the story shows at regional zooms (coverage.ts). */
   region: BBox[];
   /** Where detailed land is drawn: around the places, and what close-ups show. */
@@ -101,15 +95,15 @@ export interface BasemapInput {
 export function buildBasemap(input: BasemapInput): FeatureCollection {
   const out: Feature[] = [];
   const add = (f: Feature | null) => f && out.push(f);
-  const layers: [CountriesTopology, number, BBox[], number, Record<string, boolean>][] = [
-    [input.world, 0.3, [WORLD], 0, {}],
-    [input.coarse, 0.2, input.region, 1, {}],
-    [input.fine, 0.35, input.details, 2, {}],
-    [input.coarse, 0.2, input.passes ?? [], 2, { pass: true }],
+  const layers: [AtlasScale, number, BBox[], number, Record<string, boolean>][] = [
+    ['world', 0.3, [WORLD], 0, {}],
+    ['coarse', 0.2, input.region, 1, {}],
+    ['fine', 0.35, input.details, 2, {}],
+    ['coarse', 0.2, input.passes ?? [], 2, { pass: true }],
   ];
-  for (const [topology, keep, boxes, detail, more] of layers) {
+  for (const [scale, keep, boxes, detail, more] of layers) {
     if (boxes.length === 0) continue;
-    const { shapes, borders } = tier(topology, keep);
+    const { shapes, borders } = input.tier(scale, keep);
     for (const box of boxes) {
       for (const f of shapes)
         add(clipped(f.geometry, box, { kind: 'land', iso: String(f.id), name: f.properties.name, detail, ...more }));

@@ -1,0 +1,66 @@
+/**
+ * Natural Earth's simplified tiers and the countries' anchors, kept between builds. They depend on
+ * no story, only on the atlas and the code that makes them, and making them is about 1.7 s of a
+ * one-story `npm run build` (simplifying the 1:10m atlas, then a pole of inaccessibility for each
+ * country): 9.4–10.6 s for the long fixture story on this project's 2-core machine.
+ *
+ * Each is kept in `node_modules/.cache/storymap-atlas/`, in a file named by a hash of everything it
+ * is made from: the kit's code under `src/lib` and its lockfile (the versions of world-atlas,
+ * topojson and d3-geo). A change to any of them gives a new name, so a kept file is never stale; the
+ * old one is deleted when the new one is written. A file that cannot be read or written is made
+ * afresh, as it was before there was a cache.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const KIT = fileURLToPath(new URL('../..', import.meta.url));
+const DIR = join(KIT, 'node_modules/.cache/storymap-atlas');
+
+let inputs: string | undefined;
+
+/** A hash of what every kept value is made from, read once a process. */
+function madeFrom(): string {
+  if (inputs) return inputs;
+  const hash = createHash('sha256');
+  const lib = join(KIT, 'src/lib');
+  const files = readdirSync(lib, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
+  for (const file of files) hash.update(file.slice(lib.length)).update(readFileSync(file));
+  try {
+    hash.update(readFileSync(join(KIT, 'package-lock.json')));
+  } catch {
+    hash.update('no lockfile');
+  }
+  return (inputs = hash.digest('hex'));
+}
+
+/**
+ * `make()`'s value (plain JSON data), kept under `name`: read back when it has been kept, else made
+ * and kept. JSON gives back every number as it was written, but -0 as 0 (no sum here tells them
+ * apart: the built sites are the same byte for byte with and without the cache).
+ */
+export function kept<T>(name: string, make: () => T): T {
+  const key = createHash('sha256').update(madeFrom()).update(name).digest('hex').slice(0, 24);
+  const file = join(DIR, `${name}-${key}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    // Not kept yet, or unreadable: made below.
+  }
+  const value = make();
+  try {
+    mkdirSync(DIR, { recursive: true });
+    for (const old of readdirSync(DIR)) if (old.startsWith(`${name}-`)) rmSync(join(DIR, old), { force: true });
+    // Written whole, then renamed: a build reading it at the same time never sees half a file.
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(value));
+    renameSync(temp, file);
+  } catch {
+    // A folder that cannot be written: made again by the next build.
+  }
+  return value;
+}
