@@ -3,9 +3,17 @@
  * (brotli, maximum quality) and a `.gz` (gzip, level 9) copy beside it. A static host (or
  * src/build/serve.ts) then sends the copy the browser asks for, without compressing per request.
  * Compressing once at build time is what lets us afford brotli's slowest, smallest setting.
+ *
+ * That setting is slow: 11 s of one core for the two live stories' 6.7 MB, more than half of an
+ * `npm run build` on this project's 2-core machine (12.1–12.5 s), and 3.1 s of it MapLibre's two
+ * files, which no story changes. So the copies are kept between builds in
+ * `node_modules/.cache/storymap-compressed/`, named by a hash of the bytes they compress: a rebuild
+ * compresses only the files that changed. The least recently used are deleted past MAX_KEPT.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -19,6 +27,63 @@ const MIN_SAVING = 0.05;
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
+
+const KEPT = fileURLToPath(new URL('../../node_modules/.cache/storymap-compressed/', import.meta.url));
+/** Copies kept at most: a site of many stories' worth, and a few megabytes of disk. */
+const MAX_KEPT = 6000;
+/** The settings below, in every kept copy's name: a change to them makes new copies. */
+const SETTINGS = 'br11-text-gz9';
+
+/** Both copies of `source`, as kept from an earlier build, or made now and kept. */
+async function copiesOf(source: Buffer): Promise<[Buffer, Buffer]> {
+  const key = join(KEPT, createHash('sha256').update(SETTINGS).update(source).digest('hex'));
+  try {
+    const copies: [Buffer, Buffer] = [readFileSync(`${key}.br`), readFileSync(`${key}.gz`)];
+    // Used again: the last to be deleted (`pruneKept`).
+    const now = new Date();
+    utimesSync(`${key}.br`, now, now);
+    return copies;
+  } catch {
+    // Not kept yet: made below.
+  }
+  const copies = await Promise.all([
+    brotli(source, {
+      params: {
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+      },
+    }),
+    gz(source, { level: constants.Z_BEST_COMPRESSION }),
+  ]);
+  try {
+    mkdirSync(KEPT, { recursive: true });
+    // Written whole, then renamed, the .gz first: a .br kept means both are whole.
+    for (const [ext, copy] of [['gz', copies[1]] as const, ['br', copies[0]] as const]) {
+      writeFileSync(`${key}.${ext}.${process.pid}.tmp`, copy);
+      renameSync(`${key}.${ext}.${process.pid}.tmp`, `${key}.${ext}`);
+    }
+  } catch {
+    // A folder that cannot be written: compressed again next time.
+  }
+  return copies;
+}
+
+/** Deletes the least recently used kept copies past MAX_KEPT. */
+function pruneKept(): void {
+  try {
+    const kept = readdirSync(KEPT)
+      .filter((f) => f.endsWith('.br'))
+      .map((f) => ({ f, used: statSync(join(KEPT, f)).mtimeMs }))
+      .sort((a, b) => b.used - a.used);
+    for (const { f } of kept.slice(MAX_KEPT)) {
+      rmSync(join(KEPT, f), { force: true });
+      rmSync(join(KEPT, f.replace(/\.br$/, '.gz')), { force: true });
+    }
+  } catch {
+    // Nothing kept, or another build pruning at the same time.
+  }
+}
 
 export interface Compressed {
   file: string;
@@ -43,16 +108,7 @@ export function compressible(file: string): boolean {
 /** Writes `file.br` and `file.gz` where each saves enough; returns what it wrote. */
 export async function compressFile(file: string): Promise<Compressed> {
   const source = readFileSync(file);
-  const [br, gzipped] = await Promise.all([
-    brotli(source, {
-      params: {
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
-      },
-    }),
-    gz(source, { level: constants.Z_BEST_COMPRESSION }),
-  ]);
+  const [br, gzipped] = await copiesOf(source);
   const result: Compressed = { file, bytes: source.length };
   const worth = (copy: Buffer) => copy.length <= source.length * (1 - MIN_SAVING);
   if (worth(br)) {
@@ -74,6 +130,7 @@ export async function compressDir(dir: string, parallel = 4): Promise<Compressed
     for (let file = queue.shift(); file; file = queue.shift()) done.push(await compressFile(file));
   };
   await Promise.all(Array.from({ length: parallel }, worker));
+  pruneKept();
   return done;
 }
 
