@@ -39,7 +39,11 @@ log('building each fixture story on its own');
 const storyBuilds = await timeStoryBuilds(site);
 log('building the long story again, alone in a new process');
 const long = storyBuilds.reduce((a, b) => (b.steps > a.steps ? b : a));
-const freshBuild = { ...long, seconds: timeFreshBuild(long.slug, site) };
+// Twice: the first makes what the build keeps between builds, where it is not kept yet.
+const freshBuild = [timeFreshBuild(long.slug, site), timeFreshBuild(long.slug, site)].map((seconds) => ({
+  ...long,
+  seconds,
+}));
 log('building and precompressing the fixture site');
 const siteBuild = await buildServedSite(out, site);
 const server = await serveDir(out, port);
