@@ -29,8 +29,11 @@ const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
 const KEPT = fileURLToPath(new URL('../../node_modules/.cache/storymap-compressed/', import.meta.url));
-/** Copies kept at most: a site of many stories' worth, and a few megabytes of disk. */
-const MAX_KEPT = 6000;
+/**
+ * Files kept at most (each with its .gz): a site of a few dozen stories' worth. The two example
+ * stories' 154 files took 4 MB, so this is about 50 MB at most.
+ */
+const MAX_KEPT = 2000;
 /** The settings below, in every kept copy's name: a change to them makes new copies. */
 const SETTINGS = 'br11-text-gz9';
 
