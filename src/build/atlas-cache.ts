@@ -11,12 +11,13 @@
  * afresh, as it was before there was a cache.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KIT_CACHE, writeWhole } from './write-whole.ts';
 
 const KIT = fileURLToPath(new URL('../..', import.meta.url));
-const DIR = join(KIT, 'node_modules/.cache/storymap-atlas');
+const DIR = fileURLToPath(new URL('storymap-atlas/', KIT_CACHE));
 
 let inputs: string | undefined;
 
@@ -53,12 +54,9 @@ export function kept<T>(name: string, make: () => T): T {
   }
   const value = make();
   try {
-    mkdirSync(DIR, { recursive: true });
-    for (const old of readdirSync(DIR)) if (old.startsWith(`${name}-`)) rmSync(join(DIR, old), { force: true });
-    // Written whole, then renamed: a build reading it at the same time never sees half a file.
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(value));
-    renameSync(temp, file);
+    const older = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.startsWith(`${name}-`)) : [];
+    for (const old of older) rmSync(join(DIR, old), { force: true });
+    writeWhole(file, JSON.stringify(value));
   } catch {
     // A folder that cannot be written: made again by the next build.
   }

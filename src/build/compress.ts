@@ -11,12 +11,13 @@
  * compresses only the files that changed. The least recently used are deleted past MAX_KEPT.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
 import type { Plugin } from 'vite';
+import { KIT_CACHE, writeWhole } from './write-whole.ts';
 
 /** Text formats: binary ones (png, woff2) are compressed already and gain nothing. */
 export const TEXT_EXTENSIONS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml']);
@@ -28,7 +29,7 @@ const MIN_SAVING = 0.05;
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
-const KEPT = fileURLToPath(new URL('../../node_modules/.cache/storymap-compressed/', import.meta.url));
+const KEPT = fileURLToPath(new URL('storymap-compressed/', KIT_CACHE));
 /**
  * Files kept at most (each with its .gz): a site of a few dozen stories' worth. The two example
  * stories' 154 files took 4 MB, so this is about 50 MB at most.
@@ -60,12 +61,9 @@ async function copiesOf(source: Buffer): Promise<[Buffer, Buffer]> {
     gz(source, { level: constants.Z_BEST_COMPRESSION }),
   ]);
   try {
-    mkdirSync(KEPT, { recursive: true });
-    // Written whole, then renamed, the .gz first: a .br kept means both are whole.
-    for (const [ext, copy] of [['gz', copies[1]] as const, ['br', copies[0]] as const]) {
-      writeFileSync(`${key}.${ext}.${process.pid}.tmp`, copy);
-      renameSync(`${key}.${ext}.${process.pid}.tmp`, `${key}.${ext}`);
-    }
+    // The .gz first: a .br kept means both are whole.
+    writeWhole(`${key}.gz`, copies[1]);
+    writeWhole(`${key}.br`, copies[0]);
   } catch {
     // A folder that cannot be written: compressed again next time.
   }

@@ -7,13 +7,14 @@
  * hash of the source bytes and of the settings, so a rebuild re-encodes only what changed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { ImageFile } from '../lib/story/schema.ts';
 import type { Picture } from '../lib/story/model.ts';
 import { heightFor, IMAGE_FORMATS, widthsFor, type PictureFormat } from '../lib/story/picture.ts';
 import type { Probed } from './image-probe.ts';
 import { PAGE_LIGHT } from '../lib/style/palette.ts';
+import { writeWhole } from './write-whole.ts';
 
 /** Encoder settings: a photo at a column's width looks right and weighs little at these. */
 const SETTINGS = {
@@ -93,10 +94,7 @@ export async function encodeImage(name: string, job: ImageJob, cacheDir: string)
     throw new Error(
       `it came out ${info.width}×${info.height}, not ${job.width}×${job.height}; its orientation is unusual`,
     );
-  mkdirSync(cacheDir, { recursive: true });
-  // Written whole, then renamed: a build stopped halfway leaves no half file to reuse.
-  writeFileSync(`${cached}.part`, data);
-  renameSync(`${cached}.part`, cached);
+  writeWhole(cached, data);
   return data;
 }
 
