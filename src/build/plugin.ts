@@ -6,7 +6,7 @@
  * inlined into their pages; basemaps, static maps, previews, oEmbed answers and the host script
  * `embed.js` are emitted as static files. In dev the same pages and files are served from memory.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
@@ -325,8 +325,18 @@ function pagesPlugin(options: StoryPagesOptions): Plugin {
       // A story saved (added, removed): rebuilt, and the open pages told, so they show it without
       // a reload (main.ts). A story with problems keeps the last good one on the page and shows
       // its problems there (Vite's error overlay) and in the terminal, as the build prints them.
+      // The watcher (chokidar) drops a second change to a file within 50 ms of the first, as when a
+      // formatter saves just after the editor: each change is looked at again a little later, and
+      // the stories loaded once more if a file has changed since they were read.
+      let again: ReturnType<typeof setTimeout> | undefined;
       const onStory = (file: string) => {
         if (!file.startsWith(dir()) && resolve(file) !== settingsPath()) return;
+        const read = savedAt();
+        clearTimeout(again);
+        again = setTimeout(() => {
+          const now = savedAt();
+          if (now !== undefined && now !== read) onStory(file);
+        }, 200).unref();
         try {
           load();
         } catch (error) {
@@ -340,6 +350,16 @@ function pagesPlugin(options: StoryPagesOptions): Plugin {
           if (error instanceof StoryBuildError) showError(error);
           else server.config.logger.error(String(error));
         });
+      };
+      /** When each story file (and the settings) was last saved, as one string to compare. */
+      const savedAt = (): string | undefined => {
+        try {
+          return [...storyFilesIn(dir()), settingsPath() ?? '']
+            .map((path) => `${path} ${path && statSync(path, { throwIfNoEntry: false })?.mtimeMs}`)
+            .join('\n');
+        } catch {
+          return undefined; // the folder is gone (the server closing): nothing to look at again
+        }
       };
       const showError = (error: StoryBuildError) => {
         server.config.logger.error(error.message, { timestamp: true });
