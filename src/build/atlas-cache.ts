@@ -14,30 +14,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KIT_CACHE, writeWhole } from './write-whole.ts';
+import { KIT_CACHE, madeFrom, writeWhole } from './kit-cache.ts';
 
-const KIT = fileURLToPath(new URL('../..', import.meta.url));
 const DIR = fileURLToPath(new URL('storymap-atlas/', KIT_CACHE));
-
-let inputs: string | undefined;
-
-/** A hash of what every kept value is made from, read once a process. */
-function madeFrom(): string {
-  if (inputs) return inputs;
-  const hash = createHash('sha256');
-  const lib = join(KIT, 'src/lib');
-  const files = readdirSync(lib, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => join(d.parentPath, d.name))
-    .sort();
-  for (const file of files) hash.update(file.slice(lib.length)).update(readFileSync(file));
-  try {
-    hash.update(readFileSync(join(KIT, 'package-lock.json')));
-  } catch {
-    hash.update('no lockfile');
-  }
-  return (inputs = hash.digest('hex'));
-}
 
 /**
  * `make()`'s value (plain JSON data), kept under `name`: read back when it has been kept, else made
@@ -45,7 +24,7 @@ function madeFrom(): string {
  * apart: the built sites are the same byte for byte with and without the cache).
  */
 export function kept<T>(name: string, make: () => T): T {
-  const key = createHash('sha256').update(madeFrom()).update(name).digest('hex').slice(0, 24);
+  const key = createHash('sha256').update(madeFrom('src/lib')).update(name).digest('hex').slice(0, 24);
   const file = join(DIR, `${name}-${key}.json`);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;

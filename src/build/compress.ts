@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { KIT_CACHE, writeWhole } from './write-whole.ts';
+import { KIT_CACHE, writeWhole } from './kit-cache.ts';
 
 /** Text formats: binary ones (png, woff2) are compressed already and gain nothing. */
 export const TEXT_EXTENSIONS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml']);

@@ -14,7 +14,7 @@ import type { Picture } from '../lib/story/model.ts';
 import { heightFor, IMAGE_FORMATS, widthsFor, type PictureFormat } from '../lib/story/picture.ts';
 import type { Probed } from './image-probe.ts';
 import { PAGE_LIGHT } from '../lib/style/palette.ts';
-import { writeWhole } from './write-whole.ts';
+import { writeWhole } from './kit-cache.ts';
 
 /** Encoder settings: a photo at a column's width looks right and weighs little at these. */
 const SETTINGS = {

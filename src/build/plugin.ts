@@ -10,8 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
-import { createServer, type Plugin, type ResolvedConfig, type ViteDevServer } from 'vite';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import {
   buildStory,
   decodeErrors,
@@ -27,6 +26,7 @@ import { subsetFonts } from './subset-fonts.ts';
 import { formatErrors } from '../lib/story/parse.ts';
 import { CSP, escapeHtml, pageData, pageHead, withLanguage, type PageKind } from './page.ts';
 import { storyFileJobs } from './files.ts';
+import { loadRenderers, type Renderers } from './renderers.ts';
 import { locatorLandFile } from './locator-land.ts';
 import { PALETTE_CSS, RESOLVED_PALETTE_CSS, paletteCss } from './palette-css.ts';
 import { LIST_FOLDER, loadSettings, type SiteSettings } from './site.ts';
@@ -50,14 +50,11 @@ const HEAD = '<!-- storymap:head -->';
 const BODY = '<!-- storymap:body -->';
 const HOST_SCRIPT = new URL('../lib/embed/host-script.js', import.meta.url);
 
-type Prerender = (typeof import('./prerender.ts'))['prerender'];
-type RenderIndex = (typeof import('./index-page.ts'))['renderIndex'];
 /** The page body's renderer: it imports Svelte components, which Node cannot load on its own. */
 const PRERENDER = fileURLToPath(new URL('./prerender.ts', import.meta.url));
 const INDEX_PAGE = fileURLToPath(new URL('./index-page.ts', import.meta.url));
-const KIT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Loads prerender.ts through the SSR loader of a dev server: `vite build` runs no other. */
+/** In dev, the renderers through the server's own SSR loader: an edited component shows at once. */
 const ssrPrerender = async (server: ViteDevServer) =>
   ((await server.ssrLoadModule(PRERENDER)) as typeof import('./prerender.ts')).prerender;
 const ssrRenderIndex = async (server: ViteDevServer) =>
@@ -93,29 +90,6 @@ function indexHead(settings: SiteSettings, site: string, csp: boolean, list: str
     ...(settings.description ? [`<meta name="description" content="${escapeHtml(settings.description)}" />`] : []),
     `<link rel="canonical" href="${new URL(list, site).href}" />`,
   ].join('\n    ');
-}
-
-/**
- * For a build, a short-lived server that compiles the components for `svelte/server` and nothing
- * else (no config file, no watcher, no other plugins). Once loaded, the renderer needs it no more.
- */
-async function loadRenderers(): Promise<{ prerender: Prerender; renderIndex: RenderIndex }> {
-  const server = await createServer({
-    configFile: false,
-    root: KIT_ROOT,
-    logLevel: 'silent',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    // Svelte from node_modules, as Node loads it: one copy for `render` and the compiled components
-    // (a pre-bundled copy beside it, as under Vitest, leaves the components without their context).
-    ssr: { external: ['svelte'], optimizeDeps: { noDiscovery: true, include: [] } },
-    plugins: [svelte()],
-  });
-  try {
-    return { prerender: await ssrPrerender(server), renderIndex: await ssrRenderIndex(server) };
-  } finally {
-    await server.close();
-  }
 }
 
 /** `/index.html` → home (the list's path is told apart first); `/<slug>/index.html` → story; `/<slug>/embed/index.html` → embed. */
@@ -162,8 +136,8 @@ export function storyPages(options: StoryPagesOptions): Plugin[] {
 function pagesPlugin(options: StoryPagesOptions): Plugin {
   let config: ResolvedConfig;
   /** The build's page renderer, loaded at buildStart; a dev server loads it per request instead. */
-  let prerender: Prerender | undefined;
-  let renderIndex: RenderIndex | undefined;
+  let prerender: Renderers['prerender'] | undefined;
+  let renderIndex: Renderers['renderIndex'] | undefined;
   let settings: SiteSettings;
   let devServer: ViteDevServer | undefined;
   let built = new Map<string, BuiltStory>();
