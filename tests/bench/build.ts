@@ -6,7 +6,7 @@
  * runs compare.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { buildSite, ROOT } from '../build-site.ts';
@@ -53,33 +53,38 @@ export async function timeStoryBuilds(site: string): Promise<StoryBuild[]> {
 }
 
 /**
- * Builds one fixture story in a new Node process, then precompresses it as the kit's config does,
- * and returns the seconds from that process's start to the end: Node's and the loader's start,
- * Vite's, the story's build, and its .br/.gz copies, as in a one-story `npm run build`. What the
- * build keeps between builds (the atlas's tiers, the compressed copies) is made the first time and
- * read after: the bench times the build twice.
+ * Builds one fixture story with `vite build`, as a reporter's `npm run build` runs: a new process,
+ * the kit's own `vite.config.ts` (its build settings and its plugins, the .br/.gz copies included),
+ * only its stories' folder swapped for one holding this story. Returns the seconds from the
+ * process's spawn to its exit. What the build keeps between builds (the atlas's tiers, the page
+ * renderers, the fonts' subsets, the compressed copies) is made the first time and read after:
+ * the bench times the build twice.
  */
 export function timeFreshBuild(slug: string, site: string): number {
   const temp = scratchDir('bench-fresh');
   try {
     const file = `${slug}.yaml`;
-    mkdirSync(join(temp, slug));
-    copyFileSync(resolve(ROOT, FIXTURES, file), join(temp, slug, file));
-    const out = join(temp, 'out');
-    // performance.now() in the child counts from its own start.
-    const script = `Promise.all([
-      import(${JSON.stringify(resolve(ROOT, 'tests/build-site.ts'))}),
-      import(${JSON.stringify(resolve(ROOT, 'src/build/compress.ts'))}),
-    ]).then(async ([m, c]) => {
-      await m.buildSite(${JSON.stringify(join(temp, slug))}, ${JSON.stringify(slug)}, ${JSON.stringify(out)}, ${JSON.stringify(site)});
-      await c.compressDir(${JSON.stringify(out)});
-      console.log(performance.now() / 1000);
-    })`;
-    const printed = execFileSync(resolve(ROOT, 'node_modules/.bin/tsx'), ['-e', script], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    return Number(printed.trim().split('\n').at(-1));
+    mkdirSync(join(temp, 'stories'));
+    copyFileSync(resolve(ROOT, FIXTURES, file), join(temp, 'stories', file));
+    const config = join(temp, 'vite.config.ts');
+    writeFileSync(
+      config,
+      `import kit from ${JSON.stringify(resolve(ROOT, 'vite.config.ts'))};
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { storyPages } from ${JSON.stringify(resolve(ROOT, 'src/build/plugin.ts'))};
+import { compress } from ${JSON.stringify(resolve(ROOT, 'src/build/compress.ts'))};
+// The kit's plugins as its config lists them, with this folder's story as the only one.
+const pages = storyPages({ dir: ${JSON.stringify(join(temp, 'stories'))}, home: ${JSON.stringify(slug)}, site: ${JSON.stringify(site)} });
+export default { ...kit, test: undefined, plugins: [svelte(), pages, compress()] };
+`,
+    );
+    const start = performance.now();
+    execFileSync(
+      resolve(ROOT, 'node_modules/.bin/vite'),
+      ['build', '--config', config, '--outDir', join(temp, 'out'), '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    return seconds(start);
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

@@ -37,7 +37,7 @@ const out = scratchDir('bench-site');
 
 log('building each fixture story on its own');
 const storyBuilds = await timeStoryBuilds(site);
-log('building the long story again, alone in a new process');
+log('building the long story again with vite build, alone in a new process');
 const long = storyBuilds.reduce((a, b) => (b.steps > a.steps ? b : a));
 // Twice: the first makes what the build keeps between builds, where it is not kept yet.
 const freshBuild = [timeFreshBuild(long.slug, site), timeFreshBuild(long.slug, site)].map((seconds) => ({
