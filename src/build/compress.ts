@@ -1,8 +1,9 @@
 /**
  * Precompresses the built site: after `vite build` writes the output, every text file gets a `.br`
- * (brotli, maximum quality) and a `.gz` (gzip, level 9) copy beside it. A static host (or
- * src/build/serve.ts) then sends the copy the browser asks for, without compressing per request.
- * Compressing once at build time is what lets us afford brotli's slowest, smallest setting.
+ * (brotli, maximum quality; large pages one below, LARGE_PAGE) and a `.gz` (gzip, level 9) copy
+ * beside it. A static host (or src/build/serve.ts) then sends the copy the browser asks for,
+ * without compressing per request. Compressing once at build time is what lets us afford
+ * brotli's slowest, smallest setting.
  *
  * That setting is slow: 11 s of one core for the two live stories' 6.7 MB, more than half of an
  * `npm run build` on this project's 2-core machine (12.1–12.5 s), and 3.1 s of it MapLibre's two
@@ -35,12 +36,24 @@ const KEPT = fileURLToPath(new URL('storymap-compressed/', KIT_CACHE));
  * stories' 154 files took 4 MB, so this is about 50 MB at most.
  */
 const MAX_KEPT = 2000;
-/** The settings below, in every kept copy's name: a change to them makes new copies. */
-const SETTINGS = 'br11-text-gz9';
+/**
+ * Pages larger than this get brotli's next-to-best quality, 10, not 11. A story's pages change with
+ * every edit of its text, and 11 grows dear with size: the long fixture story's page (260 kB) took
+ * 873 ms at 11 and 110 ms at 10, for 14,283 bytes against 15,084 (5% more, 4 ms on slow 4G), and
+ * a story that is the site's front page has four such pages. The Haiti story's page (67 kB) took
+ * 118 ms at 11, and stays there: its 10,605 bytes are the first paint's, under an 11 kB budget.
+ */
+export const LARGE_PAGE = 128 * 1024;
+
+/** Brotli's quality for a file: the best, but for a large page (LARGE_PAGE). */
+export const brotliQuality = (file: string, bytes: number) =>
+  extname(file).toLowerCase() === '.html' && bytes > LARGE_PAGE ? 10 : constants.BROTLI_MAX_QUALITY;
 
 /** Both copies of `source`, as kept from an earlier build, or made now and kept. */
-async function copiesOf(source: Buffer): Promise<[Buffer, Buffer]> {
-  const key = join(KEPT, createHash('sha256').update(SETTINGS).update(source).digest('hex'));
+async function copiesOf(source: Buffer, quality: number): Promise<[Buffer, Buffer]> {
+  // The settings are in every kept copy's name: a change to them makes new copies.
+  const settings = `br${quality}-text-gz9`;
+  const key = join(KEPT, createHash('sha256').update(settings).update(source).digest('hex'));
   try {
     const copies: [Buffer, Buffer] = [readFileSync(`${key}.br`), readFileSync(`${key}.gz`)];
     // Used again: the last to be deleted (`pruneKept`).
@@ -54,7 +67,7 @@ async function copiesOf(source: Buffer): Promise<[Buffer, Buffer]> {
     brotli(source, {
       params: {
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_QUALITY]: quality,
         [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
       },
     }),
@@ -109,7 +122,7 @@ export function compressible(file: string): boolean {
 /** Writes `file.br` and `file.gz` where each saves enough; returns what it wrote. */
 export async function compressFile(file: string): Promise<Compressed> {
   const source = readFileSync(file);
-  const [br, gzipped] = await copiesOf(source);
+  const [br, gzipped] = await copiesOf(source, brotliQuality(file, source.length));
   const result: Compressed = { file, bytes: source.length };
   const worth = (copy: Buffer) => copy.length <= source.length * (1 - MIN_SAVING);
   if (worth(br)) {

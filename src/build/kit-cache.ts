@@ -86,3 +86,31 @@ export function pruneOldest(folder: string, max: number): void {
     // Nothing kept yet, or another build pruning at the same time.
   }
 }
+
+/**
+ * `make()`'s value (plain JSON data), kept in `folder` (under KIT_CACHE) by a hash of `inputs` (a
+ * string holding everything the value is made from besides the code) and of the kit's code under
+ * `src`: read back when kept, else made and kept, and the least recently used past `max` deleted.
+ * JSON gives back every number as it was written, but -0 as 0, made or read.
+ */
+export function keptJson<T>(folder: string, inputs: string, max: number, make: () => T): T {
+  const key = createHash('sha256').update(madeFrom('src')).update(inputs).digest('hex').slice(0, 32);
+  const file = fileURLToPath(new URL(`${folder}/${key}.json`, KIT_CACHE));
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+    const now = new Date();
+    utimesSync(file, now, now);
+    return value;
+  } catch {
+    // Not kept yet, or unreadable: made below.
+  }
+  // Given back as read back, so a build that makes it and one that reads it see the same value.
+  const text = JSON.stringify(make());
+  try {
+    writeWhole(file, text);
+    pruneOldest(folder, max);
+  } catch {
+    // Not writable: made again next time.
+  }
+  return JSON.parse(text) as T;
+}

@@ -31,10 +31,11 @@ export function buildRows(
       ),
     ),
     // The issue's budget is for the long story (40 steps) as a reporter builds it: `vite build`
-    // (npm run build) of it alone, from the process's spawn to its exit, compressed. Built again,
-    // it reads what the first build kept (the atlas, renderers, font subsets, compressed copies).
+    // (npm run build) of it alone, from the process's spawn to its exit, compressed. Built again
+    // after an edit to a step's text, it reads what the first build kept and the edit left as it
+    // was (the atlas, renderers, font subsets, the story's basemap, the unchanged files' copies).
     ...(first ? [row(`build ${first.slug} alone: vite build, a new process`, [first.seconds], ' s')] : []),
-    ...(again ? [row(`… the same again, reading what the first kept`, [again.seconds], ' s', atMost(5))] : []),
+    ...(again ? [row(`… again after an edit to a step's text`, [again.seconds], ' s', atMost(5))] : []),
     row('build whole fixture site', [site.build], ' s'),
     row('brotli + gzip pass', [site.compress], ' s'),
   ];

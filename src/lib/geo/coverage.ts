@@ -5,7 +5,7 @@
  * Without this, a camera set by `center` and `zoom` away from the story's places (or a wide
  * screen at a regional zoom) would show empty ocean where countries are.
  */
-import type { BBox, Story } from '../story/model.ts';
+import type { BBox, Camera, Story } from '../story/model.ts';
 import { cameraTarget, inverseY, mercatorX, mercatorY, TILE, type CameraTarget, type Viewport } from './camera.ts';
 import { flightFrames } from './flight.ts';
 import { extremeFrames } from './freeArea.ts';
@@ -136,13 +136,28 @@ export function subtractBox(box: BBox, hole: BBox): BBox[] {
 }
 
 /**
+ * All that `coverage` reads of a story: its places' boxes and its steps' cameras. A build keeps
+ * the basemap made from them (src/build/stories.ts), so an edit to a story's text alone makes it
+ * no more; the type makes sure nothing else is read.
+ */
+export interface CoverageInput {
+  places: readonly { bbox: BBox }[];
+  steps: readonly { camera: Camera }[];
+}
+
+export const coverageInput = (story: Story): CoverageInput => ({
+  places: story.places.map((p) => ({ bbox: p.bbox })),
+  steps: story.steps.map((s) => ({ camera: s.camera })),
+});
+
+/**
  * The boxes of the regional (1:50m) and detailed (1:10m) tiers for this story, and `passes`:
  * where flights between steps come close outside the detailed boxes. A step's camera never shows
  * those at rest, and a flight only for a few frames, so they take the regional tier's land, not
  * the detailed tier's: the 1:10m land of every flight's frames made the Haiti fixture's fine tier
  * 3.5 times the size (197 kB of its features to 699 kB), the Pacific fixture's 5.5 times.
  */
-export function coverage(story: Story): { region: BBox[]; details: BBox[]; passes: BBox[] } {
+export function coverage(story: CoverageInput): { region: BBox[]; details: BBox[]; passes: BBox[] } {
   const region: BBox[] = [];
   const details: BBox[] = [];
   const passes: BBox[] = [];

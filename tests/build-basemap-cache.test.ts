@@ -1,0 +1,45 @@
+/**
+ * A story's basemap is kept between builds by what it is made from, its steps' cameras and its
+ * places (src/build/stories.ts, coverage.ts): a rebuild after an edit to the text reads it back,
+ * one after a camera moved makes it again, and both give the same files as a build without it.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, it, vi } from 'vitest';
+import { buildBasemap } from '../src/lib/geo/basemap.ts';
+import { buildStory } from '../src/build/stories.ts';
+
+// The basemap's maker, counted.
+vi.mock('../src/lib/geo/basemap.ts', async (original) => {
+  const basemap = await original<typeof import('../src/lib/geo/basemap.ts')>();
+  return { ...basemap, buildBasemap: vi.fn(basemap.buildBasemap) };
+});
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const temp = mkdtempSync(join(root, 'tests', '.tmp-basemap-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const original = readFileSync(join(root, 'tests/fixtures/good/minimal.yaml'), 'utf8');
+// A camera of this run's own, so the first build cannot find it kept by another.
+const zoom = `8.${process.pid}${Date.now() % 1000}`;
+const build = (yaml: string) => {
+  const file = join(temp, 'minimal.yaml');
+  writeFileSync(file, yaml.replace('zoom: 8 }', `zoom: ${zoom} }`));
+  return buildStory(file, root);
+};
+
+it('is made again for a moved camera, not for edited text, and is the same either way', () => {
+  const made = build(original);
+  expect(buildBasemap).toHaveBeenCalledTimes(1);
+
+  const edited = build(original.replace('text: The capital.', 'text: The capital, edited.'));
+  expect(buildBasemap).toHaveBeenCalledTimes(1);
+  expect(edited.story.steps[1]?.text).toContain('edited');
+  expect(edited.basemap).toBe(made.basemap);
+  expect(edited.basemapFiles).toEqual(made.basemapFiles);
+
+  const moved = build(original.replace('center: [-72.3388, 18.5392]', 'center: [-72.1, 18.6]'));
+  expect(buildBasemap).toHaveBeenCalledTimes(2);
+  expect(moved.basemap).not.toBe(made.basemap);
+});
