@@ -267,7 +267,7 @@ function pagesPlugin(options: StoryPagesOptions): Plugin[] {
     },
     transformIndexHtml: {
       order: 'pre',
-      // The head, before Vite resolves what it links. The body comes last (`bodies` below).
+      // The head, before Vite resolves what it links. The body comes last (`bodies`, above).
       handler(html, ctx) {
         const csp = config.command === 'build';
         if (isList(ctx.path)) {
