@@ -87,14 +87,13 @@ export function pruneOldest(folder: string, max: number): void {
   }
 }
 
-/**
- * `make()`'s value (plain JSON data), kept in `folder` (under KIT_CACHE) by a hash of `inputs` (a
- * string holding everything the value is made from besides the code) and of the kit's code under
- * `src`: read back when kept, else made and kept, and the least recently used past `max` deleted.
- * JSON gives back every number as it was written, but -0 as 0, made or read.
- */
-export function keptJson<T>(folder: string, inputs: string, max: number, make: () => T): T {
-  const key = createHash('sha256').update(madeFrom('src')).update(inputs).digest('hex').slice(0, 32);
+/** The name a value is kept under: a hash of `inputs` (all it is made from besides the code) and of the code under `src`. */
+export function keptKey(inputs: string): string {
+  return createHash('sha256').update(madeFrom('src')).update(inputs).digest('hex').slice(0, 32);
+}
+
+/** The JSON value kept in `folder` (under KIT_CACHE) as `key`, marked as just used; else undefined. */
+export function readKept<T>(folder: string, key: string): T | undefined {
   const file = fileURLToPath(new URL(`${folder}/${key}.json`, KIT_CACHE));
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as T;
@@ -102,15 +101,33 @@ export function keptJson<T>(folder: string, inputs: string, max: number, make: (
     utimesSync(file, now, now);
     return value;
   } catch {
-    // Not kept yet, or unreadable: made below.
+    // Not kept yet, or unreadable.
+    return undefined;
   }
-  // Given back as read back, so a build that makes it and one that reads it see the same value.
-  const text = JSON.stringify(make());
+}
+
+/** Keeps `text` (JSON) in `folder` as `key`, and deletes the least recently used past `max`. */
+export function keep(folder: string, key: string, text: string, max: number): void {
   try {
-    writeWhole(file, text);
+    writeWhole(fileURLToPath(new URL(`${folder}/${key}.json`, KIT_CACHE)), text);
     pruneOldest(folder, max);
   } catch {
     // Not writable: made again next time.
   }
+}
+
+/**
+ * `make()`'s value (plain JSON data), kept in `folder` (under KIT_CACHE) by a hash of `inputs` (a
+ * string holding everything the value is made from besides the code) and of the kit's code under
+ * `src`: read back when kept, else made and kept, and the least recently used past `max` deleted.
+ * JSON gives back every number as it was written, but -0 as 0, made or read.
+ */
+export function keptJson<T>(folder: string, inputs: string, max: number, make: () => T): T {
+  const key = keptKey(inputs);
+  const kept = readKept<T>(folder, key);
+  if (kept !== undefined) return kept;
+  // Given back as read back, so a build that makes it and one that reads it see the same value.
+  const text = JSON.stringify(make());
+  keep(folder, key, text, max);
   return JSON.parse(text) as T;
 }
