@@ -1,7 +1,8 @@
 /**
- * The build's caches (images.ts, compress.ts, atlas-cache.ts, renderers.ts): where they live, what
- * they are made from, and writing into them while other builds may read at the same moment (a
- * build in another terminal, the tests' builds side by side).
+ * The build's caches (images.ts, compress.ts, atlas-cache.ts, renderers.ts, subset-fonts.ts, the
+ * basemaps of stories.ts, drawings.ts): where they live, what they are made from, and writing into
+ * them while other builds may read at the same moment (a build in another terminal, the tests'
+ * builds side by side).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
