@@ -45,8 +45,7 @@ export interface KeptDrawings {
 export function keptDrawings(drawn: Story, basemap: string, count: number): KeptDrawings {
   let key: string | undefined;
   let kept: Record<string, string> | undefined;
-  const made: Record<string, string> = {};
-  let size = 0;
+  const made = new Map<string, string>();
   return {
     get(file, draw) {
       if (key === undefined) {
@@ -54,9 +53,11 @@ export function keptDrawings(drawn: Story, basemap: string, count: number): Kept
         kept = readKept(DRAWINGS, key);
       }
       const svg = kept?.[file] ?? draw();
-      if (!(file in made)) size++;
-      made[file] = svg;
-      if (size === count && !kept) keep(DRAWINGS, key, JSON.stringify(made), MAX_DRAWINGS);
+      made.set(file, svg);
+      if (made.size === count && !kept) {
+        kept = Object.fromEntries(made);
+        keep(DRAWINGS, key, JSON.stringify(kept), MAX_DRAWINGS);
+      }
       return svg;
     },
   };
