@@ -11,11 +11,10 @@
  * never stale; the old one is deleted when the new one is written. A file that cannot be read or
  * written is made afresh, as it was before there was a cache.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KIT_CACHE, madeFrom, writeWhole } from './kit-cache.ts';
+import { KIT_CACHE, keptKey, writeWhole } from './kit-cache.ts';
 
 const DIR = fileURLToPath(new URL('storymap-atlas/', KIT_CACHE));
 
@@ -25,8 +24,7 @@ const DIR = fileURLToPath(new URL('storymap-atlas/', KIT_CACHE));
  * apart: the built sites are the same byte for byte with and without the cache).
  */
 export function kept<T>(name: string, make: () => T): T {
-  const key = createHash('sha256').update(madeFrom('src')).update(name).digest('hex').slice(0, 24);
-  const file = join(DIR, `${name}-${key}.json`);
+  const file = join(DIR, `${name}-${keptKey(name)}.json`);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
