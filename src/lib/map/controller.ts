@@ -141,9 +141,10 @@ export class MapController {
     // What the opening step asks of the map's worker (its routes, the arrowhead they carry, its
     // countries' state) goes in as soon as the style has its sources, before their first tiles
     // are cut. Sent at `load`, it had the worker cut the routes' tiles again, and the map drew
-    // a second round of frames before it was ready (the Pacific fixture, whose opening step has
-    // a route: its map was ready a median 0.28 s sooner after the change, 8 runs each, phone at
-    // 4× CPU). The markers (HTML, made at `load`) wait: made here, they held up the first tiles.
+    // a second round of frames before it was ready: the Pacific fixture, whose opening step has
+    // a route, drew 11–12 frames before it was ready, and now 9–10 (phone, 4× CPU, six runs
+    // each; the time, 2.0–2.8 s either way, varies too much here to tell the two apart). The
+    // markers (HTML) are still made at `load`: made here, they held up the first tiles.
     this.map.once('style.load', () => {
       this.setArrow();
       if (!this.pending) return;
