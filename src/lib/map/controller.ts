@@ -142,9 +142,9 @@ export class MapController {
     // countries' state) goes in as soon as the style has its sources, before their first tiles
     // are cut. Sent at `load`, it had the worker cut the routes' tiles again, and the map drew
     // a second round of frames before it was ready: the Pacific fixture, whose opening step has
-    // a route, drew 11–12 frames before it was ready, and now 9–10 (phone, 4× CPU, six runs
-    // each; the time, 2.0–2.8 s either way, varies too much here to tell the two apart). The
-    // markers (HTML) are still made at `load`: made here, they held up the first tiles.
+    // a route, now draws two frames fewer before it is ready (phone, 4× CPU, six runs of each
+    // version, alternated; the time, 2.0–2.8 s either way, varies too much here to tell them
+    // apart). The markers (HTML) are still made at `load`: made here, they held up the first tiles.
     this.map.once('style.load', () => {
       this.setArrow();
       if (!this.pending) return;
@@ -161,9 +161,9 @@ export class MapController {
         if (this.pending) this.render(this.pending.view, this.pending.options);
         // Loaded: the next frame at the screen's own resolution (null follows `devicePixelRatio`
         // from now on, as MapLibre does by default), and the map is ready to be seen. Not after
-        // one more frame at the loading resolution first, which nobody saw: the Pacific fixture
-        // drew a median 11 frames before it was ready on a phone at 4× CPU, and now 9 (six runs
-        // each); 10.5 and now 9 at 1440×900 (four runs). Its time varied more than it changed.
+        // one more frame at the loading resolution first, which nobody saw: one frame fewer before
+        // the Pacific fixture's map is ready, at 390×844 and at 1440×900 (medians of six and four
+        // runs of each version, alternated). Its time varied more than it changed.
         this.map.setPixelRatio(null as unknown as number);
         this.map.once('idle', () => resolve());
       });
