@@ -106,8 +106,6 @@ export class MapController {
   /** `npm run dev`'s camera helper (map/dev/) has the map: the author moves it, steps don't. */
   private handheld = false;
   private removed = false;
-  /** Whether the map has loaded (`load`): until then a render waits in `pending`. */
-  private loaded = false;
 
   /** `fineUrl`: the basemap's fine tier, when the map opens on a close-up (style.ts `StyleData`). */
   constructor(
@@ -157,7 +155,6 @@ export class MapController {
           ...(this.free ? [[this.free.left, this.free.top, this.free.right, this.free.bottom] as Box] : []),
           [0, this.overlayTop, width, height],
         ]);
-        this.loaded = true;
         if (this.pending) this.render(this.pending.view, this.pending.options);
         // Loaded: the next frame at the screen's own resolution (null follows `devicePixelRatio`
         // from now on, as MapLibre does by default), and the map is ready to be seen. Not after
@@ -171,7 +168,7 @@ export class MapController {
   }
 
   render(view: StepView, options: RenderOptions) {
-    if (!this.loaded) {
+    if (!this.markers) {
       this.pending = { view, options };
       // Put the camera where the step wants it before the first frame: a map that opened on the
       // whole world and then flew in would draw (and tile) dozens of frames nobody asked for.
@@ -374,7 +371,7 @@ export class MapController {
           this.map.setPaintProperty(layer.id, property, value);
       this.setArrow();
     };
-    if (this.loaded) apply();
+    if (this.markers) apply();
     else void this.ready.then(apply);
   }
 
