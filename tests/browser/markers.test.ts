@@ -2,10 +2,12 @@
  * One marker per place, labelled: on the Haiti story at a phone and a desktop size, every step
  * has one marker button per place with events, and each active marker's label is shown, inside
  * the map, over no other label or marker. Markers change with the step by transforms alone, so
- * nothing of theirs shifts in layout.
+ * nothing of theirs shifts in layout. On the Pacific story, whose close-ups leave most places off
+ * the map, a marker not wholly on it can be neither focused nor found, and focus on one on it
+ * moves nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { openStory, watch } from './harness.ts';
+import { openStory, showing, watch } from './harness.ts';
 import { useSite } from './setup.ts';
 import { storyOf } from './expect.ts';
 
@@ -81,6 +83,71 @@ describe.each([
           expect(overlap(label.box, marker.box), `${where} over the marker of ${marker.place}`).toBe(false);
       }
     }
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each([
+  { width: 390, height: 844 },
+  { width: 1440, height: 900 },
+])('the Pacific story’s markers at the map’s edges at $width×$height', ({ width, height }) => {
+  it('cannot be focused or found off the map or over its edge, and focus on one on it moves nothing', async () => {
+    const page = await env.browser.newPage({ viewport: { width, height }, reducedMotion: 'reduce' });
+    const watched = watch(page, env.site.url);
+    await openStory(page, env.site.url + '/pacific-relief/');
+    const story = await storyOf(page);
+    const cdp = await page.context().newCDPSession(page);
+    let onMap = 0;
+    let offMap = 0;
+    for (const step of story.steps.slice(0, 4)) {
+      await page.evaluate((id) => window.storyMap?.goTo(id), step.id);
+      await showing(page, step.id);
+      const markers = await page.evaluate(async () => {
+        const map = document.querySelector('[data-testid="map-canvas"]') as HTMLElement;
+        const m = map.getBoundingClientRect();
+        const frames = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+        const out = [];
+        for (const button of document.querySelectorAll<HTMLElement>('button[data-event]')) {
+          const r = button.getBoundingClientRect();
+          const y = window.scrollY;
+          button.focus();
+          // Focus on a marker over the map's edge scrolled a box to show it whole, and MapLibre
+          // scrolled the map's back a frame later: looked at after the focus and that frame.
+          const scrolled = [map.scrollLeft, map.scrollTop];
+          await frames();
+          const after = button.getBoundingClientRect();
+          out.push({
+            place: button.dataset.place ?? '',
+            name: button.getAttribute('aria-label') ?? '',
+            // How far its button reaches over the map's nearest edge (negative: inside by so much).
+            over: Math.max(m.left - r.left, r.right - m.right, m.top - r.top, r.bottom - m.bottom),
+            focused: document.activeElement === button,
+            scrolled: scrolled.concat(map.scrollLeft, map.scrollTop, window.scrollY - y).some((v) => v !== 0),
+            moved: Math.hypot(after.left - r.left, after.top - r.top),
+          });
+        }
+        return out;
+      });
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const spoken = nodes.flatMap((n) => (n.ignored || n.role?.value !== 'button' ? [] : [String(n.name?.value)]));
+      for (const marker of markers) {
+        const where = `${step.id}: the marker of ${marker.place}, ${marker.over.toFixed(1)} px over the map's edge,`;
+        expect(marker.scrolled, `${where} scrolls the map or the page`).toBe(false);
+        expect(marker.moved, `${where} moves`).toBeLessThan(0.5);
+        // Within a pixel of an edge, rounding decides (the page's pixels against the map's).
+        if (Math.abs(marker.over) < 1) continue;
+        const off = marker.over > 0;
+        expect(marker.focused, `${where} takes focus`).toBe(!off);
+        // In Chromium's accessibility tree, as a screen reader finds it, unless it is not wholly on the map.
+        expect(spoken.filter((name) => name === marker.name).length, `${where} heard`).toBe(off ? 0 : 1);
+        if (off) offMap++;
+        else onMap++;
+      }
+    }
+    // Both kinds were there to check.
+    expect(onMap).toBeGreaterThan(0);
+    expect(offMap).toBeGreaterThan(0);
     expect(watched.errors).toEqual([]);
     await page.close();
   });

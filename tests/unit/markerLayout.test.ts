@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMarkers, MIN_DISTANCE, type MarkerToLay } from '../../src/lib/geo/markerLayout.ts';
+import { layoutMarkers, MIN_DISTANCE, wholeOnMap, type MarkerToLay } from '../../src/lib/geo/markerLayout.ts';
 import type { Box } from '../../src/lib/geo/labelPlacement.ts';
 
 const mark = (x: number, y: number, active = false, country = false, width = 60): MarkerToLay => ({
@@ -31,5 +31,20 @@ describe('layoutMarkers', () => {
     expect(layoutMarkers(cornered, [FREE]).sides).toEqual([undefined]);
     // In the map below the timeline, the second frame, it fits.
     expect(layoutMarkers(cornered, [FREE, BELOW_TIMELINE]).sides).toEqual(['left']);
+  });
+});
+
+describe('wholeOnMap', () => {
+  const MAP = [400, 300] as const;
+  it('takes a marker whose 28 px button lies on the map, up to its edges', () => {
+    expect(wholeOnMap([14, 14], MAP)).toBe(true);
+    expect(wholeOnMap([386, 286], MAP)).toBe(true);
+  });
+  it('leaves out one a pixel over any edge, and one wholly off', () => {
+    expect(wholeOnMap([13, 150], MAP)).toBe(false);
+    expect(wholeOnMap([387, 150], MAP)).toBe(false);
+    expect(wholeOnMap([200, 13], MAP)).toBe(false);
+    expect(wholeOnMap([200, 287], MAP)).toBe(false);
+    expect(wholeOnMap([-500, 150], MAP)).toBe(false);
   });
 });

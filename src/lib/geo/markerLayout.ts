@@ -24,6 +24,18 @@ export function spreadMarkers(anchors: readonly Offset[], country: readonly bool
   return separate(anchors, MIN_DISTANCE, undefined, country);
 }
 
+/**
+ * Whether a marker's button, drawn at `at`, lies wholly on a map of `size` px. Only then may it be
+ * focused or clicked (map/markers.ts): focus on one at or past the edge scrolled the map's clipped
+ * box to show it whole, MapLibre scrolled the box back a frame later, and the focus ring was left
+ * off screen or a click half made (pressed on the marker, released on the map).
+ */
+export function wholeOnMap([x, y]: Offset, [width, height]: readonly [number, number]): boolean {
+  // The button is the active target's size, whether or not it is drawn active (app.css).
+  const r = MARKER_RADIUS.active;
+  return x - r >= 0 && x + r <= width && y - r >= 0 && y + r <= height;
+}
+
 export interface MarkerToLay {
   /** Where its place is on the map, px. */
   anchor: Offset;

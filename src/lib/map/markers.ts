@@ -9,7 +9,7 @@ import { markerLabel } from '../story/describe.ts';
 import { uiLang, type Lang } from '../i18n/messages.ts';
 import { activeIn, groupByPlace, leadEvent, markerText, type PlaceGroup } from '../geo/groups.ts';
 import type { Box } from '../geo/labelPlacement.ts';
-import { layoutMarkers } from '../geo/markerLayout.ts';
+import { layoutMarkers, wholeOnMap } from '../geo/markerLayout.ts';
 
 export interface MarkerSet {
   setActive(active: ReadonlySet<string>): void;
@@ -24,6 +24,11 @@ interface PlaceMarker {
   /** The label's measured size, taken when its text is set: reading it on every frame of a
    * flight would force a layout each time. */
   size: [number, number];
+  /**
+   * Not wholly on the map (`wholeOnMap`): inert, so neither Tab, a click nor a screen reader
+   * finds it, though the part of it on the map is drawn as ever.
+   */
+  off: boolean;
 }
 
 /** "Title. Date. Place", and for a shared place how many more events it holds, in the story's language. */
@@ -76,15 +81,18 @@ export function addMarkers(
   const markers: PlaceMarker[] = groupByPlace(story.events).map((group) => {
     const { button, label } = createButton(group, onOpen);
     const marker = new Marker({ element: button, anchor: 'center' }).setLngLat(group.place.coordinates).addTo(map);
-    return { group, button, label, marker, size: [0, 0] as [number, number] };
+    return { group, button, label, marker, size: [0, 0] as [number, number], off: false };
   });
 
   // The map's size, read when it changes, not on every frame of a flight: reading it after the
   // markers' positions were written would make the browser lay the page out again each frame.
   const container = map.getContainer();
   let size = [container.clientWidth, container.clientHeight];
-  const resize = () => (size = [container.clientWidth, container.clientHeight]);
-  map.on('resize', resize);
+  // MapLibre fires 'move' before 'resize': the markers are laid out again for the new size here.
+  const resize = () => {
+    size = [container.clientWidth, container.clientHeight];
+    relayout();
+  };
 
   /** Keeps markers of nearby places apart at the current zoom, and places the active labels. */
   const relayout = () => {
@@ -100,7 +108,12 @@ export function addMarkers(
     );
     at.forEach(([x, y], i) => {
       const anchor = anchors[i];
-      if (anchor) markers[i]?.marker.setOffset([Math.round(x - anchor.x), Math.round(y - anchor.y)]);
+      const m = markers[i];
+      if (!anchor || !m) return;
+      m.marker.setOffset([Math.round(x - anchor.x), Math.round(y - anchor.y)]);
+      // Written only when it changes: most frames of a flight move markers, few take them off.
+      const off = !wholeOnMap([x, y], [size[0] ?? 0, size[1] ?? 0]);
+      if (off !== m.off) m.button.inert = m.off = off;
     });
     markers.forEach((m, i) => {
       const side = sides[i];
@@ -110,6 +123,7 @@ export function addMarkers(
   };
   // On every frame of a flight, not only at its end: labels and spacing then never lag the map.
   map.on('move', relayout);
+  map.on('resize', resize);
   const set: MarkerSet = {
     setActive(active) {
       const relabelled: PlaceMarker[] = [];
