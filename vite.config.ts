@@ -57,10 +57,10 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           // Builds the fixture stories' site the browser tests serve.
           globalSetup: ['tests/browser/global-setup.ts'],
-          // Two files at a time, each with its own Chromium: on this 2-core machine one file leaves
-          // a core idle while its page waits on the other's frames. Two at a time once failed here
-          // (a marker click opened nothing): that was a fault of the page, not of the tests, since
-          // mended (markers.ts: a marker over the map's edge is inert).
+          // Two files at a time, each with its own Chromium: much of a browser test is waiting (a
+          // poll, a flight, a page going idle), which the other file's work fills. Two at a time
+          // once failed here (a marker click opened nothing): a fault of the page, since mended
+          // (markers.ts: a marker over the map's edge is inert, and the map's box is not scrolled).
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
