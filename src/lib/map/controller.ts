@@ -28,7 +28,7 @@ import {
   DARK_COLORS,
 } from './style.ts';
 import { addMarkers, type MarkerSet } from './markers.ts';
-import { holdNextPicture, holdStill, LastPicture } from './still.ts';
+import { HeldPicture } from './still.ts';
 import { contextFonts } from './contextFonts.ts';
 import type { LngLat } from '../story/model.ts';
 import type { FeatureCollection, Point } from 'geojson';
@@ -81,8 +81,8 @@ export class MapController {
   /** The view drawn last, and how much of its routes (`grow`). */
   private view: StepView | undefined;
   private growth = 1;
-  /** For a reader who prefers reduced motion: the picture a step change holds over the map. */
-  private lastPicture: LastPicture | undefined;
+  /** The old step's picture, held while a cut or a step without motion loads (still.ts). */
+  private readonly held: HeldPicture;
   /** The countries whose land is highlighted now (`highlight`). */
   private highlighted = new Set<string>();
   /** Whether the routes source holds anything: a story's many steps without a route send nothing. */
@@ -90,8 +90,6 @@ export class MapController {
   /** The routes, share of their length and zoom of the lines last sent to the routes source. */
   private routesSent = '';
   private lastCamera = '';
-  /** Calls off a cut that waits for the frame holding the old picture (`moveCamera`). */
-  private cancelCut: (() => void) | undefined;
   /** The frame (padding) measured for the step and map size in `frameKey`. */
   private frameKey = '';
   private padding: Padding | undefined;
@@ -134,6 +132,7 @@ export class MapController {
     });
     // Tests and hosts can tell a settled map from a moving one without timing it.
     container.dataset.moving = 'false';
+    this.held = new HeldPicture(this.map);
     this.map.on('movestart', () => (container.dataset.moving = 'true'));
     this.map.on('moveend', () => (container.dataset.moving = 'false'));
     // What the opening step asks of the map's worker (its routes, the arrowhead they carry, its
@@ -178,20 +177,15 @@ export class MapController {
     this.view = view;
     this.options = options;
     this.overlayTop = options.overlayTop;
-    // Without motion the reader sees the old step, then the new one whole: never the frames
-    // between, where the camera has jumped but tiles, routes and highlight are still on their way.
-    if (options.reducedMotion) this.lastPicture ??= new LastPicture(this.map);
-    else {
-      this.lastPicture?.stop();
-      this.lastPicture = undefined;
-    }
-    if (this.lastPicture && this.shownStep !== undefined && this.shownStep !== view.step.id)
-      holdStill(this.map, this.lastPicture.take());
+    const newStep = this.shownStep !== undefined && this.shownStep !== view.step.id;
     this.shownStep = view.step.id;
-    // The camera first: the routes' ends are sized for where it settles (`settledZoom`). A cut
-    // (`moveCamera`) draws the rest of the step once it has the old picture.
-    this.moveCamera(view, options);
-    if (!this.cancelCut) this.drawStep(view);
+    // The camera first: the routes' ends are sized for where it settles (`settledZoom`).
+    const cut = this.moveCamera(view, options);
+    // Without motion, or in a cut, the reader sees the old step, then the new one whole: never
+    // the frames between, where the camera has jumped but tiles, routes and highlight are still
+    // on their way. Held in this task, before the map's next frame.
+    if (cut || (newStep && options.reducedMotion)) this.held.hold();
+    this.drawStep(view);
   }
 
   /** What the step draws besides the camera: its markers, countries and routes. */
@@ -216,7 +210,7 @@ export class MapController {
   grow(fraction: number) {
     if (fraction === this.growth) return;
     this.growth = fraction;
-    if (this.view?.routes.length && !this.cancelCut) this.renderRoutes(this.view);
+    if (this.view?.routes.length) this.renderRoutes(this.view);
   }
 
   /** The zoom the camera settles at for this step, in the frame `moveCamera` measured for it. */
@@ -270,7 +264,8 @@ export class MapController {
     });
   }
 
-  private moveCamera(view: StepView, options: RenderOptions) {
+  /** Moves the camera to the step's frame; true when it cut there (a flight would be too long). */
+  private moveCamera(view: StepView, options: RenderOptions): boolean {
     const canvas = this.map.getContainer();
     const viewport = { width: canvas.clientWidth, height: canvas.clientHeight };
     // The frame is measured once per step and map size: scroll progress re-renders many times a
@@ -284,45 +279,26 @@ export class MapController {
     const target = cameraTarget(view.step.camera, viewport, padding);
     // Tests and hosts can see the frame the step was given (the map's part nothing covers).
     canvas.dataset.frame = JSON.stringify({ step: view.step.id, padding });
-    if (this.handheld) return;
+    if (this.handheld) return false;
     // Scroll progress re-renders the routes many times a second; only a new target moves the camera.
     const key = JSON.stringify([target, padding]);
-    if (key === this.lastCamera) return;
+    if (key === this.lastCamera) return false;
     this.lastCamera = key;
-    // A cut still waiting for its frame goes nowhere now: the camera is where it was before it.
-    this.cancelCut?.();
-    this.cancelCut = undefined;
     const camera = { ...target, padding };
     // MapLibre keeps the padded frame inside the world (geo/camera.ts `constrain`), but a jump
     // checks the centre against the padding it had before; set the new padding first, so the
     // map settles where the pure camera maths says it will.
-    if (options.reducedMotion) return void this.map.jumpTo({ padding }).jumpTo(camera);
-    const map = this.map;
-    const from = {
-      center: map.getCenter(),
-      zoom: map.getZoom(),
-      bearing: map.getBearing(),
-      pitch: map.getPitch(),
-      padding: map.getPadding(),
-    };
+    if (options.reducedMotion) {
+      this.map.jumpTo({ padding }).jumpTo(camera);
+      return false;
+    }
     // The basemap's detailed tier is cut for these flights' frames (geo/coverage.ts, geo/flight.ts).
-    map.flyTo({ ...camera, essential: true, ...FLIGHT });
-    if (map.isMoving()) return;
+    this.map.flyTo({ ...camera, essential: true, ...FLIGHT });
     // A flight longer than `maxDuration` is none: MapLibre jumps. The new place's tiles are cut a
     // few frames later, and the map between showed an empty sea: 130–200 ms from the Haiti
-    // fixture's close-up of Port-au-Prince to the view from Kenya (1440×900, software WebGL). So
-    // the camera goes back (within this task, so nothing is painted) and the map draws the old
-    // step once more in its next frame; that frame is copied and held over the map until the new
-    // picture is whole, as for reduced motion, and only then does the camera cut and the step's
-    // markers, countries and routes change (`render` leaves them until then).
-    map.jumpTo({ padding: from.padding }).jumpTo(from);
-    // Moving, to tests and hosts, until the cut: the map is not at the step's camera yet.
-    canvas.dataset.moving = 'true';
-    this.cancelCut = holdNextPicture(map, () => {
-      this.cancelCut = undefined;
-      map.jumpTo({ padding }).jumpTo(camera);
-      if (this.view) this.drawStep(this.view);
-    });
+    // fixture's close-up of Port-au-Prince to the view from Kenya (1440×900, software WebGL).
+    // The caller holds the old picture until the new one is whole, as for reduced motion.
+    return !this.map.isMoving();
   }
 
   /**
@@ -343,7 +319,7 @@ export class MapController {
     m.getCanvas().tabIndex = on ? 0 : -1;
     if (!on && this.view && this.options) {
       this.lastCamera = '';
-      this.moveCamera(this.view, this.options);
+      if (this.moveCamera(this.view, this.options)) this.held.hold();
     }
   }
 
@@ -401,6 +377,7 @@ export class MapController {
   destroy() {
     this.removed = true;
     this.markers?.remove();
+    this.held.release();
     this.map.remove();
   }
 }

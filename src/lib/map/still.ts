@@ -1,89 +1,87 @@
 /**
- * A still of the map as it stands, held over it while the next step's picture loads. For a reader
- * who asked for reduced motion the camera jumps, and so it does with motion where a flight would
- * be too long (controller.ts `moveCamera`). MapLibre's worker sends the new routes and the
- * basemap's tiles for the new place a frame or more later: without a still, those frames show an
- * empty sea under the old route. With it, the old picture stays until the new one is complete.
+ * The map's picture held still while the next step's loads. For a reader who asked for reduced
+ * motion the camera jumps, and so it does with motion where a flight would be too long
+ * (controller.ts `moveCamera`). MapLibre's worker sends the new routes and the basemap's tiles for
+ * the new place a frame or more later: drawn meanwhile, those frames show an empty sea under the
+ * old route. Held, the old picture stays until the new one is complete, and then comes whole.
+ *
+ * Nothing is copied. MapLibre goes on loading tiles and placing labels at the new camera, but
+ * draws nothing (its painter is idle), and a WebGL canvas shows the last frame drawn on it until
+ * it is drawn again. A copy of the canvas (a 2D canvas's `drawImage`, or `createImageBitmap`)
+ * makes the browser wait for the frame to be drawn and then copies its pixels: 140–190 ms of the
+ * step change's task on the bench's phone (software WebGL, 4× CPU), the longest task of a scroll
+ * through the story, and for reduced motion a copy after every step as well.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
-/** Longest a still is held, should the map never settle (a basemap tier that fails to load). */
+/** Longest a picture is held, should the map never settle (a basemap tier that fails to load). */
 const LONGEST_MS = 1500;
 
-/** A copy of the map's canvas as it is drawn now (only valid in the task that drew it). */
-function copyCanvas(gl: HTMLCanvasElement, into = document.createElement('canvas')): HTMLCanvasElement {
-  if (into.width !== gl.width || into.height !== gl.height) [into.width, into.height] = [gl.width, gl.height];
-  into.getContext('2d')?.drawImage(gl, 0, 0);
-  return into;
-}
+/** The map's painter, of which only the drawing is stopped and started again. */
+type Painter = MapLibreMap['painter'];
 
-/** The map's picture at its camera now, drawn once more to be copied (a frame's cost). */
-function pictureNow(map: MapLibreMap): HTMLCanvasElement {
-  // Drawn now, so the picture can be copied before the browser clears the drawing buffer.
-  map.redraw();
-  return copyCanvas(map.getCanvas());
+export class HeldPicture {
+  /** MapLibre's own `render` of the painter, while it is replaced by one that draws nothing. */
+  private draw: Painter['render'] | undefined;
+  /** Over the map while held: the markers as they were (the real ones already stand anew). */
+  private still: HTMLElement | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly letGo = () => this.release();
+  private readonly unveil = () => {
+    this.still?.remove();
+    this.still = undefined;
+    delete this.map.getContainer().dataset.held;
+  };
+
+  constructor(private readonly map: MapLibreMap) {}
+
+  /**
+   * Holds what the map shows now until it next goes idle: call it in the task that moved the
+   * camera, before the map's next frame. Held already (a quick second step change), the picture
+   * from before the first change stays, the one on screen.
+   */
+  hold(): void {
+    const { map } = this;
+    const container = map.getContainer();
+    this.still ??= markersAsTheyAre(container);
+    container.dataset.held = '';
+    // Let go but not yet drawn: that frame is called off, the picture on screen is still the old one.
+    map.off('render', this.unveil);
+    if (!this.draw) {
+      const painter = map.painter;
+      this.draw = painter.render;
+      painter.render = () => {};
+      this.timer = setTimeout(this.letGo, LONGEST_MS);
+      map.on('idle', this.letGo);
+      // A flight or a drag starting (the picture would stand while the camera flies), or a new
+      // size (the canvas is cleared): both are drawn as they happen.
+      map.on('movestart', this.letGo);
+      map.on('resize', this.letGo);
+    }
+    // Nothing new to load (the same camera, a change MapLibre draws at once) still ends in `idle`.
+    map.triggerRepaint();
+  }
+
+  /** Draws again: the whole new picture in the next frame, and the still goes in that frame. */
+  release(): void {
+    if (!this.draw) return;
+    const { map } = this;
+    map.painter.render = this.draw;
+    this.draw = undefined;
+    clearTimeout(this.timer);
+    map.off('idle', this.letGo);
+    map.off('movestart', this.letGo);
+    map.off('resize', this.letGo);
+    map.once('render', this.unveil);
+    map.triggerRepaint();
+  }
 }
 
 /**
- * Holds the map's next frame over it (`holdStill`), then runs `then`, both in the task that draws
- * that frame, while its drawing buffer still holds it. The old picture drawn once more and copied
- * in the task that changed the step (as `pictureNow` does) made that task the longest of a
- * scroll: 391 ms on the bench's phone, with software WebGL at 4× CPU. Returns a way to call it
- * off before that frame.
+ * The markers copied as they look (spans, with none of the button's hooks, so nothing can focus,
+ * click or find the copy as a marker), over the canvas and under everything placed on the map.
  */
-export function holdNextPicture(map: MapLibreMap, then: () => void): () => void {
-  const hold = () => {
-    holdStill(map, copyCanvas(map.getCanvas()));
-    then();
-  };
-  map.once('render', hold);
-  map.triggerRepaint();
-  return () => void map.off('render', hold);
-}
-
-/**
- * Keeps a copy of the map's last whole picture, taken as the map goes idle (inside the frame that
- * drew it, while its drawing buffer still holds it). A step change then covers the map with that
- * copy, instead of drawing the old picture once more only to copy it: with software WebGL that
- * extra frame was 50–150 ms of every reduced-motion step change at 4× CPU. A frame drawn since
- * (a route growing, a resize) makes the copy stale, and the old way is taken.
- */
-export class LastPicture {
-  private copy: HTMLCanvasElement | undefined;
-  private fresh = false;
-  private readonly stale = () => (this.fresh = false);
-  private readonly keep = () => {
-    this.copy = copyCanvas(this.map.getCanvas(), this.copy);
-    this.fresh = true;
-  };
-
-  constructor(private readonly map: MapLibreMap) {
-    // 'render' comes before 'idle' in the frame that ends a change: the copy is of that frame.
-    map.on('render', this.stale);
-    map.on('idle', this.keep);
-  }
-
-  /** The picture on screen now, as a canvas of its own (taken from the keeper: it starts anew). */
-  take(): HTMLCanvasElement {
-    const picture = this.fresh && this.copy ? this.copy : undefined;
-    this.copy = undefined;
-    this.fresh = false;
-    return picture ?? pictureNow(this.map);
-  }
-
-  stop() {
-    this.map.off('render', this.stale);
-    this.map.off('idle', this.keep);
-  }
-}
-
-/** Covers the map with `copy` (what it shows now, `LastPicture.take`), until it next goes idle. */
-export function holdStill(map: MapLibreMap, copy: HTMLCanvasElement): void {
-  const container = map.getContainer();
-  container.querySelector(':scope > .map-still')?.remove();
-  copy.style.cssText = 'width: 100%; height: 100%; display: block';
-  // The markers are HTML over the canvas: copied as they look (a span, with none of the button's
-  // hooks, so nothing can focus, click or find the copy as a marker).
+function markersAsTheyAre(container: HTMLElement): HTMLElement {
   const markers = [...container.querySelectorAll<HTMLElement>('.maplibregl-marker')].map((m) => {
     const span = document.createElement('span');
     span.className = m.className;
@@ -96,20 +94,11 @@ export function holdStill(map: MapLibreMap, copy: HTMLCanvasElement): void {
   still.className = 'map-still';
   still.setAttribute('aria-hidden', 'true');
   still.inert = true;
-  // Over the canvas and under everything placed on the map: the real markers (markers.ts gives
-  // them z-index 1 and 2), already where the next step puts them, are hidden meanwhile (app.css,
-  // `[data-held]`), and stay reachable through it; the key, the inset and the timeline stay in view.
+  // The real markers (markers.ts gives them z-index 1 and 2), already where the next step puts
+  // them, are hidden meanwhile (app.css, `[data-held]`), and stay reachable through it; the key,
+  // the inset and the timeline stay in view over it.
   still.style.cssText = 'position: absolute; inset: 0; z-index: 0; pointer-events: none; overflow: hidden';
-  still.append(copy, ...markers);
+  still.append(...markers);
   container.append(still);
-  container.dataset.held = '';
-  const release = () => {
-    still.remove();
-    // A still put up since (a quick second step change) keeps the markers hidden until its own end.
-    if (!container.querySelector(':scope > .map-still')) delete container.dataset.held;
-    clearTimeout(timer);
-    map.off('idle', release);
-  };
-  const timer = setTimeout(release, LONGEST_MS);
-  map.once('idle', release);
+  return still;
 }
