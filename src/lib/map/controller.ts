@@ -377,7 +377,7 @@ export class MapController {
   destroy() {
     this.removed = true;
     this.markers?.remove();
-    this.held.release();
+    this.held.stop();
     this.map.remove();
   }
 }

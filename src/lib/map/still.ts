@@ -75,6 +75,13 @@ export class HeldPicture {
     map.once('render', this.unveil);
     map.triggerRepaint();
   }
+
+  /** Lets go at once, the still with it: the map is being taken away and draws no more frames. */
+  stop(): void {
+    this.release();
+    this.map.off('render', this.unveil);
+    this.unveil();
+  }
 }
 
 /**
